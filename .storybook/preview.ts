@@ -1,0 +1,16 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from '../custom-elements.json';
+
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    controls: { expanded: true, matchers: { color: /(background|color)$/i } },
+    a11y: { test: 'error' },
+    layout: 'padded',
+  },
+};
+
+export default preview;

@@ -1,0 +1,2 @@
+import type { LedeEndpointSession } from '../server/endpoint.mjs';
+export function seedDemo(session: LedeEndpointSession): void;

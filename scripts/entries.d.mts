@@ -1,0 +1,3 @@
+export const entries: Record<string, string>;
+export const elementEntries: string[];
+export const external: RegExp[];

@@ -1,0 +1,14 @@
+// The package's entry points, shared by the build, the size check and the package exports test.
+
+/** Every npm entry: the package root, the class-only entry, and one registering entry per element. */
+export const entries = {
+  index: 'src/index.ts',
+  classes: 'src/classes.ts',
+  'key-points': 'src/key-points/index.ts',
+};
+
+/** The entries that register one element each (budgeted one by one). */
+export const elementEntries = ['key-points'];
+
+/** What the npm entries leave to the consumer's bundler. */
+export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];

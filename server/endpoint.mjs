@@ -1,0 +1,156 @@
+// The local endpoint that answers what Lede sends (signup, votes, comment count), from memory.
+// The demo's dev server and the test runner both mount it. Tests can isolate their state in a
+// session (`/api/s/<session>/…`), script faults for the next requests, and read what arrived.
+//
+//   POST /api/signup                    JSON or urlencoded: { email, name?, consent?, list?, source }
+//   GET  /api/votes?articleId=…         { counts }
+//   POST /api/votes                     { articleId, scenarioId } -> { counts }
+//   GET  /api/comments/count?articleId= { count }
+//   POST /api/s/<session>/__faults      { route: 'signup'|'votes'|'count', faults: Fault[] }
+//   GET  /api/s/<session>/__log         { requests, subscribers, votes }
+//
+// A Fault shapes one answer: { status?, body?, headers?, delay? (ms), hang? (never answer),
+// drop? (close the socket) }. Faults are used in order, one per request to that route.
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_BODY = 64 * 1024;
+
+function createSession() {
+  return { faults: { signup: [], votes: [], count: [] }, requests: [], subscribers: [], votes: {}, idempotency: new Map(), comments: {} };
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks = [];
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(text, contentType = '') {
+  if (!text) return {};
+  if (contentType.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res, status, body, headers = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Answers with the next scripted fault, if any; true when it answered. */
+async function applyFault(fault, res) {
+  if (!fault) return false;
+  if (fault.hang) return true; // The client's timeout must deal with it.
+  if (fault.drop) {
+    res.socket?.destroy();
+    return true;
+  }
+  if (fault.delay) await sleep(fault.delay);
+  if (fault.status === undefined) return false; // A delay alone, then the normal answer.
+  send(res, fault.status, fault.body ?? {}, fault.headers);
+  return true;
+}
+
+function signup(session, body, req, res) {
+  if (!body || typeof body !== 'object') return send(res, 400, { error: 'The request could not be read.' });
+  const key = req.headers['idempotency-key'];
+  if (key && session.idempotency.has(key)) return send(res, 200, session.idempotency.get(key));
+  const email = String(body.email ?? '').trim();
+  if (!EMAIL.test(email)) return send(res, 400, { error: 'Please enter a valid email address.' });
+  if (session.subscribers.some((s) => s.email.toLowerCase() === email.toLowerCase())) {
+    const answer = { message: `${email} is already subscribed.` };
+    if (key) session.idempotency.set(key, answer);
+    return send(res, 200, answer);
+  }
+  session.subscribers.push({ email, name: body.name, consent: body.consent, list: body.list, source: body.source, key });
+  const answer = { message: `Thanks! Check ${email} to confirm your subscription.` };
+  if (key) session.idempotency.set(key, answer);
+  return send(res, 201, answer);
+}
+
+function votes(session, method, body, url, req, res) {
+  if (method === 'GET') {
+    const articleId = url.searchParams.get('articleId');
+    if (!articleId) return send(res, 400, { error: 'articleId is required.' });
+    return send(res, 200, { counts: session.votes[articleId] ?? {} });
+  }
+  if (!body || typeof body.articleId !== 'string' || typeof body.scenarioId !== 'string') {
+    return send(res, 400, { error: 'articleId and scenarioId are required.' });
+  }
+  const key = req.headers['idempotency-key'];
+  const counts = (session.votes[body.articleId] ??= {});
+  if (!key || !session.idempotency.has(key)) {
+    counts[body.scenarioId] = (counts[body.scenarioId] ?? 0) + 1;
+    if (key) session.idempotency.set(key, true);
+  }
+  return send(res, 200, { counts });
+}
+
+function commentCount(session, url, res) {
+  const articleId = url.searchParams.get('articleId') ?? 'default';
+  return send(res, 200, { count: session.comments[articleId] ?? 12 });
+}
+
+/**
+ * A connect-style middleware `(req, res, next)`. Options: `prefix` (default `/api`) and
+ * `seed(session)` to fill the default session with demo data.
+ */
+export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
+  const sessions = new Map();
+  const sessionFor = (name) => {
+    if (!sessions.has(name)) {
+      const session = createSession();
+      if (name === 'default') seed?.(session);
+      sessions.set(name, session);
+    }
+    return sessions.get(name);
+  };
+
+  return async function ledeEndpoint(req, res, next) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${prefix}/`)) return next?.();
+    let rest = url.pathname.slice(prefix.length + 1);
+    let name = 'default';
+    const scoped = /^s\/([\w-]{1,64})\/(.*)$/.exec(rest);
+    if (scoped) [, name, rest] = scoped;
+    const session = sessionFor(name);
+    const method = req.method ?? 'GET';
+
+    try {
+      const text = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
+      const body = parseBody(text, req.headers['content-type']);
+
+      if (rest === '__faults' && method === 'POST') {
+        session.faults[body.route] = [...(session.faults[body.route] ?? []), ...(body.faults ?? [])];
+        return send(res, 200, { ok: true });
+      }
+      if (rest === '__log') return send(res, 200, { requests: session.requests, subscribers: session.subscribers, votes: session.votes });
+
+      const route = { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
+      if (!route) return send(res, 404, { error: `No endpoint at ${url.pathname}.` });
+      session.requests.push({ route, method, headers: { ...req.headers }, body: body ?? text, at: Date.now() });
+      if (await applyFault(session.faults[route].shift(), res)) return;
+
+      if (route === 'signup' && method === 'POST') return signup(session, body, req, res);
+      if (route === 'votes' && (method === 'GET' || method === 'POST')) return votes(session, method, body, url, req, res);
+      if (route === 'count' && method === 'GET') return commentCount(session, url, res);
+      return send(res, 405, { error: `${method} is not allowed here.` }, { Allow: route === 'count' ? 'GET' : 'GET, POST' });
+    } catch (error) {
+      return send(res, 400, { error: error.message });
+    }
+  };
+}

@@ -1,0 +1,76 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { reportError, describe } from './errors.js';
+import type { LedeErrorCode } from './events.js';
+import { isHeadingLevel, type HeadingLevel } from './heading.js';
+import { parseJsonAttribute } from './json-attribute.js';
+import { mergeStrings, type Strings } from './strings.js';
+import { themeStyles } from './theme.js';
+
+let nextId = 0;
+
+/**
+ * What every Lede element shares: the theme, the heading level, replaceable strings, the
+ * element's language, and error reporting that never throws.
+ */
+export abstract class LedeElement<S extends Strings = Strings> extends LitElement {
+  static override styles = [themeStyles];
+
+  /** Colour scheme: `light` or `dark`; when absent the page's colours are inherited. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The level (1–6) of the element's heading; inner headings sit one level below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number = 2;
+
+  /** Replacements for the element's visible text, by key. Takes precedence over the `strings` attribute. */
+  @property({ attribute: false }) strings?: Partial<S>;
+
+  /** Replacements for the element's visible text, as JSON: `strings='{"heading":"Why it matters"}'`. */
+  @property({ attribute: 'strings' }) stringsAttribute?: string;
+
+  /** The texts in use: defaults merged with `strings`. */
+  protected text!: S;
+
+  /** A prefix for ids inside this element's shadow root. */
+  protected readonly uid = `lede-${++nextId}`;
+
+  /** The element's default visible text. */
+  protected abstract get defaultStrings(): S;
+
+  /** The resolved heading level, after validation. */
+  protected get level(): HeadingLevel {
+    return isHeadingLevel(this.headingLevel) ? this.headingLevel : 2;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.resolveStrings();
+    if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
+      this.reportProblem('invalid-attribute', 'heading-level', `${describe(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`);
+    }
+    if (changed.has('theme') && this.theme !== undefined && this.theme !== 'light' && this.theme !== 'dark') {
+      this.reportProblem('invalid-attribute', 'theme', `${describe(this.theme)} is not "light" or "dark"; inheriting the page's colours`);
+    }
+  }
+
+  private resolveStrings(): void {
+    let overrides: unknown = this.strings;
+    let field = 'strings';
+    if (overrides === undefined && this.stringsAttribute) {
+      const parsed = parseJsonAttribute(this.stringsAttribute);
+      if (!parsed.ok) this.reportProblem('invalid-json', 'strings', parsed.problem);
+      overrides = parsed.ok ? parsed.value : undefined;
+      field = 'strings attribute';
+    }
+    const { strings, rejected } = mergeStrings(this.defaultStrings, overrides);
+    this.text = strings;
+    for (const key of rejected) {
+      this.reportProblem('invalid-property', field, `${key} is not a known text key with a string value; known keys: ${Object.keys(this.defaultStrings).join(', ')}`);
+    }
+  }
+
+  /** Reports bad input as a `lede-error` event and a console warning; never throws. */
+  protected reportProblem(code: LedeErrorCode, field: string, problem: string): void {
+    reportError(this, code, field, problem);
+  }
+}

@@ -1,0 +1,28 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Watches an element's light-DOM children (the progressive-enhancement markup) and asks the host
+ * to update when a CMS or script changes them after upgrade. `version` changes with every change,
+ * so a host can re-parse only when it must.
+ */
+export class ChildrenController implements ReactiveController {
+  version = 0;
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer ??= new MutationObserver(() => {
+      this.version++;
+      this.host.requestUpdate();
+    });
+    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    this.version++;
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+}

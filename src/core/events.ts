@@ -1,0 +1,43 @@
+/** What every `lede-error` event carries. */
+export interface LedeErrorDetail {
+  /** A stable, machine-readable reason, such as `invalid-attribute` or `network`. */
+  code: LedeErrorCode;
+  /** A sentence for people, naming the element and the field. */
+  message: string;
+  /** The attribute, property or document path at fault, such as `points[2].text`. */
+  field?: string;
+}
+
+export type LedeErrorCode =
+  | 'invalid-attribute'
+  | 'invalid-property'
+  | 'invalid-children'
+  | 'invalid-json'
+  | 'invalid-document'
+  | 'unsafe-content'
+  | 'network'
+  | 'http'
+  | 'timeout';
+
+export type LedeErrorEvent = CustomEvent<LedeErrorDetail>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'lede-error': LedeErrorEvent;
+  }
+  interface DocumentEventMap {
+    'lede-error': LedeErrorEvent;
+  }
+}
+
+/** Dispatches a Lede event: `bubbles` and `composed`, so that it crosses shadow roots. */
+export function emit<T>(
+  target: EventTarget,
+  type: string,
+  detail: T,
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}

@@ -1,0 +1,28 @@
+/** The nearest ancestor (or self) matching `selector`, crossing shadow-root boundaries. */
+function closestComposed(start: Element, selector: string): Element | null {
+  let node: Element | null = start;
+  while (node) {
+    const found: Element | null = node.closest(selector);
+    if (found) return found;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+/** The element's language for `Intl`: its own or an ancestor's `lang`, else the browser's. */
+export function resolveLang(element: Element): string {
+  const lang = closestComposed(element, '[lang]')?.getAttribute('lang')?.trim();
+  const candidate = lang || globalThis.navigator?.language || 'en';
+  try {
+    return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The element's writing direction: its own or an ancestor's `dir`, else left to right. */
+export function resolveDir(element: Element): 'ltr' | 'rtl' {
+  const dir = closestComposed(element, '[dir]')?.getAttribute('dir')?.toLowerCase();
+  return dir === 'rtl' ? 'rtl' : 'ltr';
+}

@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+/**
+ * Tokens and host rules that every Lede element shares. Public `--lede-*` properties are read
+ * once here into private `--_lede-*` ones that the element styles use, so a page themes every
+ * element with the same few properties and can still override one element alone.
+ *
+ * By default an element inherits the page's font and colour and paints no background, so it
+ * blends into any site; `theme="light"` or `theme="dark"` gives it its own colours.
+ */
+export const themeStyles = css`
+  :host {
+    --_lede-font: var(--lede-font-family, inherit);
+    --_lede-color: var(--lede-color, currentColor);
+    --_lede-background: var(--lede-background, transparent);
+    --_lede-accent: var(--lede-accent-color, #0b5cad);
+    --_lede-muted: var(--lede-muted-color, color-mix(in srgb, currentColor 72%, transparent));
+    --_lede-border: var(--lede-border-color, color-mix(in srgb, currentColor 22%, transparent));
+    --_lede-surface: var(--lede-surface-color, color-mix(in srgb, currentColor 5%, transparent));
+    --_lede-focus: var(--lede-focus-ring-color, var(--_lede-accent));
+    --_lede-radius: var(--lede-radius, 0.5rem);
+    --_lede-space: var(--lede-space, 1rem);
+    --_lede-transition: var(--lede-transition-duration, 150ms);
+
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_lede-font);
+    color: var(--_lede-color);
+    background: var(--_lede-background);
+    overflow-wrap: break-word;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_lede-accent: var(--lede-accent-color, #7db8ff);
+    }
+  }
+
+  :host([theme='light']) {
+    --_lede-color: var(--lede-color, #1a1a1a);
+    --_lede-background: var(--lede-background, #ffffff);
+    --_lede-accent: var(--lede-accent-color, #0b5cad);
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    --_lede-color: var(--lede-color, #ececec);
+    --_lede-background: var(--lede-background, #15171a);
+    --_lede-accent: var(--lede-accent-color, #7db8ff);
+    color-scheme: dark;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_lede-focus);
+    outline-offset: 2px;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_lede-transition: 0s;
+    }
+  }
+
+  @media print {
+    :host {
+      --_lede-color: #000;
+      --_lede-background: transparent;
+      --_lede-accent: #000;
+      --_lede-surface: transparent;
+      --_lede-border: #000;
+      break-inside: avoid;
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,4 @@
+// Registers every Lede element and exports their classes and types.
+import './key-points/index.js';
+
+export * from './classes.js';

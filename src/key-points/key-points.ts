@@ -1,0 +1,134 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LedeElement } from '../core/base-element.js';
+import { ChildrenController } from '../core/children-controller.js';
+import { renderHeading } from '../core/heading.js';
+import { parseJsonAttribute } from '../core/json-attribute.js';
+import { parseLeadInList } from '../core/list-parser.js';
+import { keyPointsStyles } from './key-points.styles.js';
+import { validatePoints, type KeyPoint } from './points.js';
+
+export type { KeyPoint } from './points.js';
+
+const defaultStrings = {
+  /** The heading shown when the `heading` attribute is not set. */
+  heading: 'Key points',
+};
+
+export type KeyPointsStrings = typeof defaultStrings;
+
+/** Where the points came from, in order of precedence. */
+export type KeyPointsSource = 'property' | 'attribute' | 'children' | 'none';
+
+/**
+ * @summary A "why this matters" or key-takeaways list, each point with an optional bold lead-in.
+ *
+ * @description Data comes from the `points` property, else the `points` attribute (JSON), else the
+ * element's HTML children: a `<ul>` or `<ol>` whose `<li>` may start with
+ * `<strong>Lead-in:</strong>`, optionally after an `<h2>`–`<h6>` that supplies the heading. The
+ * children are what readers and crawlers see before (or without) JavaScript.
+ *
+ * @fires lede-error - Bad input: an invalid `points` value, item, attribute or child. `detail: { code, message, field }`. The valid points still render.
+ *
+ * @slot footer - Content after the list, such as a source note or a link.
+ *
+ * @csspart base - The `<section>` that wraps everything.
+ * @csspart heading - The heading.
+ * @csspart list - The `<ul>` or `<ol>`.
+ * @csspart item - Each `<li>`.
+ * @csspart lead-in - The bold lead-in of a point.
+ *
+ * @cssprop [--lede-key-points-background=a 5% tint of the text colour] - Background of the box.
+ * @cssprop [--lede-key-points-accent-color=var(--lede-accent-color)] - Colour of the side rule.
+ * @cssprop [--lede-key-points-marker-color=the accent colour] - Colour of the bullets or numbers.
+ * @cssprop [--lede-key-points-padding=var(--lede-space, 1rem)] - Padding inside the box.
+ * @cssprop [--lede-key-points-gap=0.75em] - Space between points.
+ * @cssprop [--lede-key-points-heading-size=1.25em] - Font size of the heading.
+ * @cssprop [--lede-key-points-margin-block=1.5em] - Space above and below the element.
+ * @cssprop [--lede-font-family=inherit] - Font of every Lede element.
+ * @cssprop [--lede-color=the page's text colour] - Text colour of every Lede element.
+ * @cssprop [--lede-background=transparent] - Background of every Lede element.
+ * @cssprop [--lede-accent-color=#0b5cad] - Accent colour of every Lede element.
+ * @cssprop [--lede-radius=0.5rem] - Corner radius of every Lede element.
+ * @cssprop [--lede-space=1rem] - Base spacing of every Lede element.
+ */
+export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
+  static override styles = [...LedeElement.styles, keyPointsStyles];
+
+  /** The heading text. Defaults to the children's heading, else "Key points". */
+  @property() heading?: string;
+
+  /** Numbers the points (an `<ol>`). Also on when the children's list is an `<ol>`. */
+  @property({ type: Boolean, reflect: true }) ordered = false;
+
+  /** The points, as plain text (never HTML). Takes precedence over the attribute and the children. */
+  @property({ attribute: false }) points?: KeyPoint[];
+
+  /** The points as JSON, for pages that write HTML only: `points='[{"title":"Cost","text":"…"}]'`. */
+  @property({ attribute: 'points' }) pointsAttribute?: string;
+
+  private readonly children$ = new ChildrenController(this);
+  private parsedVersion = -1;
+  private rendered: { points: KeyPoint[]; ordered: boolean; heading?: string; source: KeyPointsSource } = { points: [], ordered: false, source: 'none' };
+
+  protected get defaultStrings(): KeyPointsStrings {
+    return defaultStrings;
+  }
+
+  /** Where the points on screen came from. */
+  get source(): KeyPointsSource {
+    return this.rendered.source;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const dataChanged = changed.has('points') || changed.has('pointsAttribute') || changed.has('ordered');
+    if (dataChanged || this.parsedVersion !== this.children$.version) {
+      this.parsedVersion = this.children$.version;
+      this.rendered = this.resolvePoints();
+    }
+  }
+
+  /** Picks the data source by precedence and keeps its valid points. Override to add a source. */
+  protected resolvePoints(): typeof this.rendered {
+    if (this.points !== undefined) return { ...this.validate(this.points, 'points'), ordered: this.ordered, source: 'property' };
+    if (this.pointsAttribute !== undefined && this.pointsAttribute !== null) {
+      const parsed = parseJsonAttribute(this.pointsAttribute);
+      if (parsed.ok) return { ...this.validate(parsed.value, 'points attribute'), ordered: this.ordered, source: 'attribute' };
+      this.reportProblem('invalid-json', 'points attribute', parsed.problem);
+    }
+    const list = parseLeadInList(this);
+    for (const problem of list.problems) this.reportProblem('invalid-children', 'children', problem);
+    return {
+      points: list.items,
+      ordered: this.ordered || list.ordered === true,
+      heading: list.heading,
+      source: list.items.length > 0 ? 'children' : 'none',
+    };
+  }
+
+  private validate(value: unknown, field: string): { points: KeyPoint[] } {
+    const { points, problems } = validatePoints(value, field);
+    const code = field === 'points' ? 'invalid-property' : 'invalid-attribute';
+    for (const { field: path, problem } of problems) this.reportProblem(code, path, problem);
+    return { points };
+  }
+
+  /** Renders one point; override to change how a point looks. */
+  protected renderPoint(point: KeyPoint) {
+    return html`<li part="item">${point.title ? html`<strong part="lead-in">${point.title}:</strong> ` : nothing}${point.text}</li>`;
+  }
+
+  protected override render() {
+    const { points, ordered } = this.rendered;
+    if (points.length === 0) return nothing;
+    const headingId = `${this.uid}-heading`;
+    const heading = this.heading ?? this.rendered.heading ?? this.text.heading;
+    const items = points.map((point) => this.renderPoint(point));
+    return html`<section part="base" aria-labelledby=${headingId}>
+      ${renderHeading(this.level, headingId, heading)}
+      ${ordered ? html`<ol part="list">${items}</ol>` : html`<ul part="list">${items}</ul>`}
+      <slot name="footer"></slot>
+    </section>`;
+  }
+}

@@ -1,0 +1,55 @@
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { resolve } from 'node:path';
+import { createLedeEndpoint } from './server/endpoint.mjs';
+import { seedDemo } from './demo/seed.mjs';
+import { entries, external } from './scripts/entries.mjs';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
+
+
+/** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
+function ledeEndpoint(): Plugin {
+  const endpoint = createLedeEndpoint({ seed: seedDemo });
+  return {
+    name: 'lede-endpoint',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => void endpoint(req, res, next));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => void endpoint(req, res, next));
+    },
+  };
+}
+
+const openBrowser = !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
+
+export default defineConfig(({ command, mode }): UserConfig => {
+  if (command === 'serve') {
+    return {
+      root: 'demo',
+      plugins: [ledeEndpoint()],
+      server: { open: openBrowser, fs: { allow: [resolve('.')] } },
+    };
+  }
+  if (mode === 'bundle') {
+    // The script-tag files: everything inlined, one ES module and one classic script.
+    return {
+      plugins: [minifyCssLiterals()],
+      build: {
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: 'src/index.ts', name: 'Lede', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'lede.js' : 'lede.iife.js') },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  // The npm entries: ES modules with Lit and DOMPurify left to the consumer's bundler.
+  return {
+    plugins: [minifyCssLiterals()],
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      lib: { entry: entries, formats: ['es'] },
+      rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  };
+});

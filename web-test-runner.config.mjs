@@ -1,0 +1,35 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_ARGS, findBrowser } from './scripts/browser.mjs';
+import { createLedeEndpoint } from './server/endpoint.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+const endpoint = createLedeEndpoint();
+
+/** Mounts the connect-style endpoint in the test runner's Koa server. */
+const endpointMiddleware = async (ctx, next) => {
+  let passed = false;
+  await endpoint(ctx.req, ctx.res, () => {
+    passed = true;
+  });
+  if (passed) return next();
+  ctx.respond = false;
+};
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: true,
+  reporters: [defaultReporter(), summaryReporter()],
+  // One page at a time: focus and animation frames only behave like a reader's in the front page.
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  middleware: [endpointMiddleware],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS },
+    }),
+  ],
+};
