@@ -1,0 +1,249 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LedeElement } from '../core/base-element.js';
+import { ChildrenController } from '../core/children-controller.js';
+import { describe } from '../core/errors.js';
+import { emit } from '../core/events.js';
+import { isHeadingLevel, renderHeading } from '../core/heading.js';
+import { resolveLang } from '../core/locale.js';
+import { sanitizeHtml } from '../core/sanitize.js';
+import { format } from '../core/strings.js';
+import { articleStyles } from './article.styles.js';
+import { loadSource, SourceError, type ArticleFields } from './source.js';
+import { collectHeadings, findTarget, publicFragment, type TocEntry } from './toc.js';
+
+const defaultStrings = {
+  /** The byline; `{name}` is the `byline` attribute. */
+  byline: 'By {name}',
+  published: 'Published',
+  updated: 'Updated',
+  /** `{minutes}` is the estimate, formatted in the element's language. */
+  readingTime: '{minutes} min read',
+  toc: 'Contents',
+  loading: 'Loading the article…',
+  loadFailed: 'The article could not be loaded.',
+};
+
+export type ArticleStrings = typeof defaultStrings;
+
+/** `detail` of `lede-load`. */
+export interface ArticleLoadDetail {
+  src: string;
+  kind: 'html' | 'document';
+}
+
+const WORDS_PER_MINUTE = 230;
+
+/**
+ * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and
+ * untrusted HTML rendered only after DOMPurify.
+ *
+ * @description The body comes from the `content` property (untrusted HTML, sanitized), else from
+ * `src` (an HTML fragment or a Lede document, told apart by the content type; sanitized), else
+ * from the element's HTML children (the publisher's own markup), which are slotted as they are.
+ *
+ * @fires lede-load - The `src` content is shown. `detail: { src, kind: 'html' | 'document' }`.
+ * @fires lede-error - `src` could not be fetched or read, or an attribute is invalid. What was shown before stays. `detail: { code, message, field }`.
+ *
+ * @slot - The article body as plain HTML, shown when there is no `content` or `src` body.
+ *
+ * @csspart base - The `<article>`.
+ * @csspart header - The header with the headline, dek and meta line.
+ * @csspart headline - The headline.
+ * @csspart dek - The standfirst under the headline.
+ * @csspart meta - The byline, dates and reading time.
+ * @csspart toc - The table of contents `<nav>`.
+ * @csspart toc-link - Each link of the table of contents.
+ * @csspart body - The article body.
+ * @csspart status - The loading and error message.
+ *
+ * @cssprop [--lede-article-measure=68ch] - Maximum line length of the body.
+ * @cssprop [--lede-article-font-size=1.125rem] - Font size of the body.
+ * @cssprop [--lede-article-line-height=1.65] - Line height of the body.
+ * @cssprop [--lede-article-headline-size=clamp(1.75rem, 4vw, 2.75rem)] - Font size of the headline.
+ * @cssprop [--lede-article-headline-font=inherit] - Font of the headline and body headings.
+ * @cssprop [--lede-article-dek-size=1.25em] - Font size of the dek.
+ * @cssprop [--lede-article-link-color=the accent colour] - Colour of links in the body.
+ * @cssprop [--lede-article-quote-color=the accent colour] - Colour of the rule beside quotes.
+ * @cssprop [--lede-article-code-background=a 5% tint] - Background of code.
+ * @cssprop [--lede-article-scroll-margin=1rem] - Space kept above a heading scrolled to.
+ */
+export class LedeArticle extends LedeElement<ArticleStrings> {
+  static override styles = [...LedeElement.styles, articleStyles];
+
+  @property() headline?: string;
+  @property() dek?: string;
+  @property() byline?: string;
+  /** Publication date, ISO 8601. */
+  @property() published?: string;
+  /** Last update, ISO 8601 (attribute `updated`; `updated` is Lit's lifecycle method). */
+  @property({ attribute: 'updated' }) updatedAt?: string;
+  /** URL of an HTML fragment or of a Lede document (JSON). */
+  @property() src?: string;
+  /** Shows an estimate of the reading time. */
+  @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
+  /** Shows a table of contents from the body's h2 and h3. */
+  @property({ type: Boolean }) toc = false;
+  /** Untrusted HTML for the body, sanitized before it is shown. Takes precedence over `src` and the children. */
+  @property({ attribute: false }) content?: string;
+
+  /** Whether `src` is being fetched. */
+  @state() loading = false;
+  @state() private failed = false;
+  @state() private loaded?: { fields: ArticleFields; body: HTMLElement };
+
+  /** Re-renders when the children change: the table of contents and reading time follow them. */
+  protected readonly childrenWatcher = new ChildrenController(this);
+  private contentBody?: HTMLElement;
+  private entries: TocEntry[] = [];
+  private minutes = 0;
+  private fetching?: AbortController;
+
+  protected get defaultStrings(): ArticleStrings {
+    return defaultStrings;
+  }
+
+  /** Where the body on screen comes from. */
+  get bodySource(): 'content' | 'src' | 'children' {
+    return this.contentBody ? 'content' : this.loaded ? 'src' : 'children';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHashChange);
+    document.addEventListener('click', this.onPageClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+    document.removeEventListener('click', this.onPageClick);
+    this.fetching?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('content')) this.contentBody = this.content == null ? undefined : this.sanitize(String(this.content));
+    if (changed.has('src')) this.load();
+    for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
+      const value = this[key];
+      if (changed.has(key) && value && Number.isNaN(Date.parse(value))) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date; it is not shown`);
+    }
+    const root = this.contentBody ?? this.loaded?.body ?? this;
+    if (this.toc) this.entries = collectHeadings(root, root === this ? '' : 'user-content-');
+    if (this.readingTime) this.minutes = Math.max(1, Math.round((root.textContent ?? '').split(/\s+/).filter(Boolean).length / WORDS_PER_MINUTE));
+  }
+
+  protected override firstUpdated(): void {
+    this.renderRoot.addEventListener('click', (event) => this.onLinkClick(event as MouseEvent));
+    if (location.hash) requestAnimationFrame(() => this.onHashChange());
+  }
+
+  private sanitize(dirty: string): HTMLElement {
+    const body = document.createElement('div');
+    body.className = 'content';
+    body.append(sanitizeHtml(dirty));
+    return body;
+  }
+
+  private async load(): Promise<void> {
+    this.fetching?.abort();
+    const src = this.src;
+    if (!src) return;
+    const controller = (this.fetching = new AbortController());
+    this.loading = true;
+    this.failed = false;
+    try {
+      const { kind, body, fields } = await loadSource(src, controller.signal);
+      this.loaded = { fields, body: this.sanitize(body) };
+      this.loading = false;
+      await this.updateComplete;
+      emit<ArticleLoadDetail>(this, 'lede-load', { src, kind });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.loading = false;
+      this.failed = true;
+      const { code, message, field } = error instanceof SourceError ? error : new SourceError('network', (error as Error).message);
+      this.reportProblem(code, field, message);
+    }
+  }
+
+  private onHashChange = (): void => {
+    this.goTo(decodeURIComponent(location.hash.slice(1)), false);
+  };
+
+  /** A `#fragment` link elsewhere on the page that points into this element's shadow root. */
+  private onPageClick = (event: MouseEvent): void => {
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!link || event.defaultPrevented || link.getRootNode() === this.renderRoot) return;
+    if (link.origin + link.pathname === location.origin + location.pathname && link.hash && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
+  };
+
+  private onLinkClick(event: MouseEvent): void {
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    const href = link?.getAttribute('href');
+    if (!href?.startsWith('#') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (this.goTo(decodeURIComponent(href.slice(1)), true)) event.preventDefault();
+  }
+
+  /** Scrolls to an id in the body and moves focus there; false when there is no such id. */
+  goTo(fragment: string, push: boolean): boolean {
+    const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? (this.bodySource === 'children' ? findTarget(document, fragment) : null);
+    if (!target || !(target.getRootNode() === this.renderRoot || this.contains(target))) return false;
+    if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+    const hash = `#${publicFragment(target.id)}`;
+    if (push && location.hash !== hash) history.pushState(null, '', hash);
+    return true;
+  }
+
+  private field(name: keyof ArticleFields): string | undefined {
+    return (name === 'updated' ? this.updatedAt : this[name]) ?? this.loaded?.fields[name];
+  }
+
+  private renderDate(name: 'published' | 'updated', lang: string) {
+    const value = this.field(name);
+    const time = value ? Date.parse(value) : NaN;
+    if (Number.isNaN(time)) return nothing;
+    const text = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time);
+    return html`<span class=${name}>${this.text[name]} <time datetime=${value!}>${text}</time></span>`;
+  }
+
+  protected override render() {
+    const lang = resolveLang(this);
+    const headline = this.field('headline');
+    const dek = this.field('dek');
+    const byline = this.field('byline');
+    const headingId = `${this.uid}-headline`;
+    const tocId = `${this.uid}-toc`;
+    const body = this.contentBody ?? this.loaded?.body;
+    const status = this.loading ? this.text.loading : this.failed ? this.text.loadFailed : '';
+    const tocLevel = Math.min(this.level + 1, 6);
+    return html`<article part="base" aria-labelledby=${headline ? headingId : nothing} aria-busy=${this.loading ? 'true' : 'false'}>
+      <header part="header">
+        ${headline ? renderHeading(this.level, headingId, headline, 'headline') : nothing}
+        ${dek ? html`<p part="dek">${dek}</p>` : nothing}
+        <p part="meta">
+          ${byline ? html`<span class="byline">${format(this.text.byline, { name: byline })}</span>` : nothing}
+          ${this.renderDate('published', lang)} ${this.renderDate('updated', lang)}
+          ${this.readingTime ? html`<span class="reading-time">${format(this.text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.minutes) })}</span>` : nothing}
+        </p>
+      </header>
+      <p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>
+      ${this.toc && this.entries.length > 0
+        ? html`<nav part="toc" aria-labelledby=${tocId}>
+            ${renderHeading(isHeadingLevel(tocLevel) ? tocLevel : 6, tocId, this.text.toc, 'toc-heading')}
+            <ol>${this.entries.map((entry) => html`<li class="level-${entry.level}"><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol>
+          </nav>`
+        : nothing}
+      <div part="body" class="body">${body ?? html`<slot></slot>`}</div>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lede-load': CustomEvent<ArticleLoadDetail>;
+  }
+}
