@@ -4,11 +4,13 @@
 export const entries = {
   index: 'src/index.ts',
   classes: 'src/classes.ts',
+  article: 'src/article/index.ts',
   'key-points': 'src/key-points/index.ts',
+  story: 'src/story/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['key-points'];
+export const elementEntries = ['article', 'key-points', 'story'];
 
 /** What the npm entries leave to the consumer's bundler. */
 export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];

@@ -1,4 +1,6 @@
 // Registers every Lede element and exports their classes and types.
+import './article/index.js';
 import './key-points/index.js';
+import './story/index.js';
 
 export * from './classes.js';

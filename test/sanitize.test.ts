@@ -4,6 +4,7 @@ import '../src/article/index.js';
 import { sanitizeHtml } from '../src/core/sanitize.js';
 import { captureLedeErrors } from './helpers/errors.js';
 import { newSession, storePage } from './helpers/pages.js';
+import corpusFile from './fixtures/xss-vectors.json';
 
 interface Corpus {
   sources: Record<string, string>;
@@ -46,8 +47,8 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
   const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt, print: window.print };
   let container: HTMLDivElement;
 
-  before(async () => {
-    corpus = (await (await fetch('/test/fixtures/xss-vectors.json')).json()) as Corpus;
+  before(() => {
+    corpus = corpusFile as Corpus;
   });
 
   beforeEach(() => {

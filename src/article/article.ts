@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { describe } from '../core/errors.js';
-import { emit } from '../core/events.js';
+import { emit, type LedeLoadDetail } from '../core/events.js';
 import { isHeadingLevel, renderHeading } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { sanitizeHtml } from '../core/sanitize.js';
@@ -26,11 +26,6 @@ const defaultStrings = {
 
 export type ArticleStrings = typeof defaultStrings;
 
-/** `detail` of `lede-load`. */
-export interface ArticleLoadDetail {
-  src: string;
-  kind: 'html' | 'document';
-}
 
 const WORDS_PER_MINUTE = 230;
 
@@ -158,7 +153,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       this.loaded = { fields, body: this.sanitize(body) };
       this.loading = false;
       await this.updateComplete;
-      emit<ArticleLoadDetail>(this, 'lede-load', { src, kind });
+      emit<LedeLoadDetail>(this, 'lede-load', { src, kind });
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loading = false;
@@ -239,11 +234,5 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
         : nothing}
       <div part="body" class="body">${body ?? html`<slot></slot>`}</div>
     </article>`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'lede-load': CustomEvent<ArticleLoadDetail>;
   }
 }

@@ -2,7 +2,7 @@ import { define } from '../core/define.js';
 import { LedeArticle } from './article.js';
 
 export { LedeArticle } from './article.js';
-export type { ArticleStrings, ArticleLoadDetail } from './article.js';
+export type { ArticleStrings } from './article.js';
 
 define('lede-article', LedeArticle);
 
