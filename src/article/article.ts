@@ -4,9 +4,9 @@ import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { describe } from '../core/errors.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
-import { isHeadingLevel, renderHeading } from '../core/heading.js';
+import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
-import { sanitizeHtml } from '../core/sanitize.js';
+import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
 import { loadSource, SourceError, type ArticleFields } from './source.js';
@@ -27,7 +27,6 @@ const defaultStrings = {
 export type ArticleStrings = typeof defaultStrings;
 
 
-const WORDS_PER_MINUTE = 230;
 
 /**
  * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and
@@ -106,37 +105,36 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHashChange);
-    document.addEventListener('click', this.onPageClick);
+    document.addEventListener('click', this.onClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHashChange);
-    document.removeEventListener('click', this.onPageClick);
+    document.removeEventListener('click', this.onClick);
     this.fetching?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('content')) this.contentBody = this.content == null ? undefined : this.sanitize(String(this.content));
-    if (changed.has('src')) this.load();
+    if (changed.has('content')) this.contentBody = this.content == null ? undefined : this.sanitize(this.content);
+    if (changed.has('src')) void this.load();
     for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
       const value = this[key];
-      if (changed.has(key) && value && Number.isNaN(Date.parse(value))) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date; it is not shown`);
+      if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
     }
     const root = this.contentBody ?? this.loaded?.body ?? this;
-    if (this.toc) this.entries = collectHeadings(root, root === this ? '' : 'user-content-');
-    if (this.readingTime) this.minutes = Math.max(1, Math.round((root.textContent ?? '').split(/\s+/).filter(Boolean).length / WORDS_PER_MINUTE));
+    if (this.toc) this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
+    // About 230 words a minute.
+    if (this.readingTime) this.minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
   }
 
   protected override firstUpdated(): void {
-    this.renderRoot.addEventListener('click', (event) => this.onLinkClick(event as MouseEvent));
-    if (location.hash) requestAnimationFrame(() => this.onHashChange());
+    if (location.hash) requestAnimationFrame(this.onHashChange);
   }
 
   private sanitize(dirty: string): HTMLElement {
     const body = document.createElement('div');
-    body.className = 'content';
     body.append(sanitizeHtml(dirty));
     return body;
   }
@@ -158,7 +156,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       if (controller.signal.aborted) return;
       this.loading = false;
       this.failed = true;
-      const { code, message, field } = error instanceof SourceError ? error : new SourceError('network', (error as Error).message);
+      const { code, message, field } = error instanceof SourceError ? error : new SourceError('network', String(error));
       this.reportProblem(code, field, message);
     }
   }
@@ -167,26 +165,19 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     this.goTo(decodeURIComponent(location.hash.slice(1)), false);
   };
 
-  /** A `#fragment` link elsewhere on the page that points into this element's shadow root. */
-  private onPageClick = (event: MouseEvent): void => {
+  /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
+  private onClick = (event: MouseEvent): void => {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (!link || event.defaultPrevented || link.getRootNode() === this.renderRoot) return;
-    if (link.origin + link.pathname === location.origin + location.pathname && link.hash && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
+    if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
   };
 
-  private onLinkClick(event: MouseEvent): void {
-    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    const href = link?.getAttribute('href');
-    if (!href?.startsWith('#') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    if (this.goTo(decodeURIComponent(href.slice(1)), true)) event.preventDefault();
-  }
-
-  /** Scrolls to an id in the body and moves focus there; false when there is no such id. */
+  /** Scrolls to an id in the body and moves focus there; false when the body has no such id. */
   goTo(fragment: string, push: boolean): boolean {
-    const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? (this.bodySource === 'children' ? findTarget(document, fragment) : null);
-    if (!target || !(target.getRootNode() === this.renderRoot || this.contains(target))) return false;
-    if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.scrollIntoView({ block: 'start' });
+    const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
+    if (!target || !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))) return false;
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.scrollIntoView();
     target.focus({ preventScroll: true });
     const hash = `#${publicFragment(target.id)}`;
     if (push && location.hash !== hash) history.pushState(null, '', hash);
@@ -199,40 +190,19 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   private renderDate(name: 'published' | 'updated', lang: string) {
     const value = this.field(name);
-    const time = value ? Date.parse(value) : NaN;
-    if (Number.isNaN(time)) return nothing;
-    const text = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time);
-    return html`<span class=${name}>${this.text[name]} <time datetime=${value!}>${text}</time></span>`;
+    const time = Date.parse(value!);
+    return time ? html`<span>${this.text[name]} <time datetime=${value!}>${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time)}</time></span>` : nothing;
   }
 
   protected override render() {
     const lang = resolveLang(this);
+    const { uid, text, level, loading } = this;
     const headline = this.field('headline');
     const dek = this.field('dek');
     const byline = this.field('byline');
-    const headingId = `${this.uid}-headline`;
-    const tocId = `${this.uid}-toc`;
-    const body = this.contentBody ?? this.loaded?.body;
-    const status = this.loading ? this.text.loading : this.failed ? this.text.loadFailed : '';
-    const tocLevel = Math.min(this.level + 1, 6);
-    return html`<article part="base" aria-labelledby=${headline ? headingId : nothing} aria-busy=${this.loading ? 'true' : 'false'}>
-      <header part="header">
-        ${headline ? renderHeading(this.level, headingId, headline, 'headline') : nothing}
-        ${dek ? html`<p part="dek">${dek}</p>` : nothing}
-        <p part="meta">
-          ${byline ? html`<span class="byline">${format(this.text.byline, { name: byline })}</span>` : nothing}
-          ${this.renderDate('published', lang)} ${this.renderDate('updated', lang)}
-          ${this.readingTime ? html`<span class="reading-time">${format(this.text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.minutes) })}</span>` : nothing}
-        </p>
-      </header>
-      <p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>
-      ${this.toc && this.entries.length > 0
-        ? html`<nav part="toc" aria-labelledby=${tocId}>
-            ${renderHeading(isHeadingLevel(tocLevel) ? tocLevel : 6, tocId, this.text.toc, 'toc-heading')}
-            <ol>${this.entries.map((entry) => html`<li class="level-${entry.level}"><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol>
-          </nav>`
-        : nothing}
-      <div part="body" class="body">${body ?? html`<slot></slot>`}</div>
-    </article>`;
+    const status = loading ? text.loading : this.failed ? text.loadFailed : '';
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.renderDate('published', lang)}${this.renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.entries.length
+      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
+      : nothing}<div part="body" class="body">${this.contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
   }
 }

@@ -1,14 +1,7 @@
 import type { LedeErrorCode } from '../core/events.js';
-import { describe } from '../core/errors.js';
 
 /** The article fields a Lede document can supply. */
-export interface ArticleFields {
-  headline?: string;
-  dek?: string;
-  byline?: string;
-  published?: string;
-  updated?: string;
-}
+export type ArticleFields = Partial<Record<'headline' | 'dek' | 'byline' | 'published' | 'updated', string>>;
 
 export interface LoadedSource {
   kind: 'html' | 'document';
@@ -16,50 +9,35 @@ export interface LoadedSource {
   fields: ArticleFields;
 }
 
+/** Why `src` could not be shown: the error code, the field at fault, and the problem. */
 export class SourceError extends Error {
   constructor(readonly code: LedeErrorCode, message: string, readonly field = 'src') {
     super(message);
   }
 }
 
-const FIELDS = ['headline', 'dek', 'byline', 'published', 'updated'] as const;
-
-/** Reads a Lede document's article fields, naming any that has the wrong type. */
-function readDocument(value: unknown): LoadedSource {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SourceError('invalid-document', `must be a Lede document object, not ${describe(value)}`);
-  const doc = value as Record<string, unknown>;
-  if (typeof doc.body !== 'string') throw new SourceError('invalid-document', `must be a string, not ${describe(doc.body)}`, 'body');
-  const fields: ArticleFields = {};
-  for (const key of FIELDS) {
-    const field = doc[key];
-    if (field === undefined) continue;
-    if (typeof field !== 'string') throw new SourceError('invalid-document', `must be a string, not ${describe(field)}`, key);
-    fields[key] = field;
-  }
-  return { kind: 'document', body: doc.body, fields };
-}
-
 /** Fetches `src`: an HTML fragment or a Lede document (JSON), told apart by the content type. */
 export async function loadSource(src: string, signal: AbortSignal): Promise<LoadedSource> {
-  let response: Response;
-  try {
-    response = await fetch(new URL(src, document.baseURI), { signal, headers: { Accept: 'text/html, application/json' } });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new SourceError('network', `could not be fetched (${(error as Error).message})`);
-  }
+  const response = await fetch(new URL(src, document.baseURI), { signal }).catch((error: Error) => {
+    throw signal.aborted ? error : new SourceError('network', `could not be fetched (${error.message})`);
+  });
   if (!response.ok) throw new SourceError('http', `answered HTTP ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
   const text = await response.text();
-  if (/[/+]json\b/i.test(type)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new SourceError('invalid-json', `is not valid JSON (${(error as Error).message})`);
-    }
-    return readDocument(value);
+  if (/html/i.test(type)) return { kind: 'html', body: text, fields: {} };
+  if (!/json/i.test(type)) throw new SourceError('invalid-document', `is ${type || 'untyped'}, not HTML or JSON`);
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new SourceError('invalid-json', 'is not valid JSON');
   }
-  if (/\bhtml\b/i.test(type)) return { kind: 'html', body: text, fields: {} };
-  throw new SourceError('invalid-document', `answered ${describe(type || 'no content type')}, not HTML or a Lede document (JSON)`);
+  const fields: ArticleFields = {};
+  for (const key of ['body', 'headline', 'dek', 'byline', 'published', 'updated'] as const) {
+    const value = doc?.[key];
+    if (value === undefined && key !== 'body') continue;
+    if (typeof value !== 'string') throw new SourceError('invalid-document', 'must be a string', key);
+    if (key !== 'body') fields[key] = value;
+  }
+  return { kind: 'document', body: doc.body as string, fields };
 }

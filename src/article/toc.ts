@@ -4,39 +4,30 @@ import { CONTENT_ID_PREFIX } from '../core/sanitize.js';
 export interface TocEntry {
   id: string;
   text: string;
-  level: 2 | 3;
+  level: string;
 }
 
-const slug = (text: string) =>
-  text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'section';
-
 /**
- * Lists the h2 and h3 headings under `root`, giving an id to those without one (prefixed like
- * DOMPurify's named properties when the root is sanitized content, so `#slug` finds it either way).
+ * Lists the h2 and h3 headings under `root`, giving an id to those without one (with the
+ * sanitizer's prefix in sanitized content, so `#slug` finds it either way).
  */
 export function collectHeadings(root: ParentNode, prefix: string): TocEntry[] {
   const used = new Set([...root.querySelectorAll('[id]')].map((element) => element.id));
-  const owner = root instanceof Element && root.isConnected ? (root.getRootNode() as Document | ShadowRoot) : undefined;
-  const taken = (id: string) => used.has(id) || owner?.getElementById(id) != null;
-  return [...root.querySelectorAll('h2, h3')].flatMap((heading) => {
-    const text = heading.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    if (!text) return [];
+  return [...root.querySelectorAll('h2, h3')].map((heading) => {
+    const text = heading.textContent!.replace(/\s+/g, ' ').trim();
     if (!heading.id) {
-      const base = prefix + slug(text);
+      const base = prefix + (text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section');
       let id = base;
-      for (let n = 2; taken(id); n++) id = `${base}-${n}`;
-      heading.id = id;
-      used.add(id);
+      for (let n = 2; used.has(id) || document.getElementById(id); n++) id = `${base}-${n}`;
+      used.add((heading.id = id));
     }
-    return [{ id: heading.id, text, level: heading.localName === 'h2' ? 2 : 3 } as TocEntry];
+    return { id: heading.id, text, level: heading.localName };
   });
 }
 
-/** The id a `#fragment` means: as written, or with the sanitizer's prefix. */
-export function findTarget(root: Document | ShadowRoot, fragment: string): HTMLElement | null {
-  if (!fragment) return null;
-  return (root.getElementById(fragment) ?? root.getElementById(CONTENT_ID_PREFIX + fragment)) as HTMLElement | null;
-}
+/** The element a `#fragment` means: the id as written, or with the sanitizer's prefix. */
+export const findTarget = (root: Document | ShadowRoot, fragment: string) =>
+  (fragment && (root.getElementById(fragment) ?? root.getElementById(CONTENT_ID_PREFIX + fragment))) as HTMLElement | null;
 
 /** The fragment to show in the address bar for an id: without the sanitizer's prefix. */
-export const publicFragment = (id: string) => (id.startsWith(CONTENT_ID_PREFIX) ? id.slice(CONTENT_ID_PREFIX.length) : id);
+export const publicFragment = (id: string) => id.replace(CONTENT_ID_PREFIX, '');

@@ -9,17 +9,11 @@ import DOMPurify, { type Config } from 'dompurify';
  * strings through unchanged, so it stays private to this module: DOMPurify is its only caller.
  */
 
-const FORBID_TAGS = [
-  'style', 'link', 'base', 'meta', 'title', 'noscript', 'template', 'slot', 'dialog',
-  'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'label', 'fieldset',
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'portal', 'applet',
-];
-
-// Attributes that restyle, overlay, steal focus or trigger top-layer UI and forms.
-const FORBID_ATTR = [
-  'style', 'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'interestfor',
-  'autofocus', 'form', 'formaction', 'action', 'slot', 'part', 'exportparts', 'is', 'accesskey', 'contenteditable',
-];
+// DOMPurify's HTML profile already drops scripts, iframes, objects, embeds, base, meta, link and
+// every event handler; these are the tags and attributes of that profile that articles must not
+// have either: styles, forms, dialogs, top-layer triggers, and hooks into the shadow root.
+const FORBID_TAGS = 'style form input button select option optgroup textarea datalist output label fieldset dialog template slot'.split(' ');
+const FORBID_ATTR = 'style popover popovertarget popovertargetaction command commandfor action slot part exportparts'.split(' ');
 
 // http(s), mailto, tel and relative URLs; no javascript:, vbscript:, data: (DOMPurify still
 // allows data: on media sources, never on links).
