@@ -18,6 +18,7 @@ const FORBIDDEN_ATTRIBUTES = new Set(['style', 'popover', 'popovertarget', 'popo
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'data', 'cite', 'lowsrc', 'dynsrc', 'srcset', 'longdesc', 'usemap', 'ping']);
 
 /** What a browser would see as the URL's scheme, after dropping the characters it ignores. */
+// eslint-disable-next-line no-control-regex -- browsers ignore these characters in URLs, so the check must too
 const scheme = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
 
 /** Every reason the sanitized tree under `root` is unsafe; empty when it is safe. */

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LedeElement } from '../core/base-element.js';
@@ -34,13 +34,9 @@ type Part = (typeof PARTS)[number][0];
  * @fires lede-load - The `src` document is shown. `detail: { src, kind: 'document' }`.
  * @fires lede-error - The document is invalid (`field` is the path, like `scenarios.items[2].title`) or `src` could not be loaded.
  *
- * @csspart base - The wrapper of the parts.
- *
- * @cssprop [--lede-story-gap=2rem] - Space between the parts.
+ * @csspart base - The wrapper of the parts; each part keeps its own margins.
  */
 export class LedeStory extends LedeElement {
-  static override styles = [...LedeElement.styles, css`[part='base']{display:grid;gap:var(--lede-story-gap,2rem)}`];
-
   /** URL of a Lede document (JSON). */
   @property() src?: string;
 
