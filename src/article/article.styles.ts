@@ -14,7 +14,9 @@ export const articleStyles = css`
 
   [part='headline'] {
     margin: 0 0 0.4em;
-    font: 700 var(--lede-article-headline-size, clamp(1.75rem, 4vw, 2.75rem)) / 1.15 var(--_lede-article-heading-font);
+    font-family: var(--_lede-article-heading-font);
+    font-size: var(--lede-article-headline-size, clamp(1.75rem, 4vw, 2.75rem));
+    line-height: 1.15;
     text-wrap: balance;
   }
 
@@ -55,6 +57,7 @@ export const articleStyles = css`
 
   .h3 {
     margin-inline-start: 1em;
+    list-style: circle;
   }
 
   a {

@@ -35,6 +35,8 @@ describe('<lede-article>', () => {
       const expected = new Intl.DateTimeFormat('de', { dateStyle: 'long' }).format(Date.parse('2026-11-18T08:00:00Z'));
       expect(times[0]!.textContent).to.equal(expected);
       expect(expected).to.match(/November 2026/);
+      const size = (node: Element) => parseFloat(getComputedStyle(node).fontSize);
+      expect(size(part(el, 'headline')!)).to.be.greaterThan(size(el) * 1.4);
       expect(shadow(el).querySelector('article')!.getAttribute('aria-labelledby')).to.equal(shadow(el).querySelector('h2')!.id);
       expect(errors.details).to.have.length(0);
     });
@@ -153,6 +155,18 @@ describe('<lede-article>', () => {
   });
 
   describe('src', () => {
+    it('scrolls to the page\'s #fragment once the src body that holds it is shown', async () => {
+      const session = newSession();
+      const url = await storePage(session, 'long', `<p>${words(600)}</p><h2>Far down</h2><p>${words(50)}</p>`);
+      history.replaceState(null, '', '#far-down');
+      const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article></lede-article>${filler}</div>`);
+      const el = wrapper.querySelector('lede-article')!;
+      const loaded = nextEvent(el, 'lede-load');
+      el.src = url;
+      await loaded;
+      expect(shadow(el).activeElement!.textContent).to.equal('Far down');
+    });
+
     it('loads an HTML fragment, sanitized, with a loading state, then fires lede-load', async () => {
       const session = newSession();
       const url = await storePage(session, 'fragment', '<h2>Loaded</h2> <p>From a fragment.</p><img src=x onerror=alert(1)>');

@@ -58,7 +58,7 @@ export type ArticleStrings = typeof defaultStrings;
  * @cssprop [--lede-article-headline-font=inherit] - Font of the headline and body headings.
  * @cssprop [--lede-article-dek-size=1.25em] - Font size of the dek.
  * @cssprop [--lede-article-link-color=the accent colour] - Colour of links in the body.
- * @cssprop [--lede-article-quote-color=the accent colour] - Colour of the rule beside quotes.
+ * @cssprop [--lede-article-quote-color=the accent colour] - Colour of the rule beside quotes, the table of contents and the status line.
  * @cssprop [--lede-article-code-background=a 5% tint] - Background of code.
  * @cssprop [--lede-article-scroll-margin=1rem] - Space kept above a heading scrolled to.
  */
@@ -124,7 +124,8 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
     }
     const root = this.contentBody ?? this.loaded?.body ?? this;
-    if (this.toc) this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
+    // Always: headings get ids, so #slug links reach them with or without a table of contents.
+    this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
     // About 230 words a minute.
     if (this.readingTime) this.minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
   }
@@ -152,6 +153,8 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       this.loading = false;
       await this.updateComplete;
       emit<LedeLoadDetail>(this, 'lede-load', { src, kind });
+      // A page opened at #fragment whose target only arrived with this body.
+      if (location.hash && !this.matches(':focus-within')) this.onHashChange();
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loading = false;
