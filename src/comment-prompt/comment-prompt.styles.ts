@@ -3,38 +3,30 @@ import { css } from 'lit';
 export const commentPromptStyles = css`
   :host {
     --_lede-comment-prompt-accent: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
-    margin-block: var(--lede-comment-prompt-margin-block, 1.5em);
+    margin-block: 1.5em;
   }
 
   section {
     display: grid;
-    gap: 0.75em;
     justify-items: start;
+    gap: 0.75em;
     padding: var(--lede-comment-prompt-padding, var(--_lede-space));
     background: var(--lede-comment-prompt-background, var(--_lede-surface));
     border-radius: var(--_lede-radius);
   }
 
-  h1, h2, h3, h4, h5, h6, p {
+  [part='heading'],
+  p {
     margin: 0;
-  }
-
-  [part='heading'] {
-    font-size: var(--lede-comment-prompt-heading-size, 1.25em);
     line-height: 1.25;
   }
 
   [part='count'] {
     min-block-size: 1lh;
-    color: var(--_lede-muted);
   }
 
-  [part='cta'] {
-    color: var(--_lede-comment-prompt-accent);
-    font-weight: 700;
-  }
-
-  ul {
+  ul,
+  form {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -43,7 +35,9 @@ export const commentPromptStyles = css`
     list-style: none;
   }
 
-  [part='share-link'], button, input {
+  a,
+  button,
+  input {
     font: inherit;
     color: inherit;
     background: none;
@@ -51,35 +45,26 @@ export const commentPromptStyles = css`
     border-radius: var(--_lede-radius);
     padding: 0.25em 0.75em;
     text-decoration: none;
-    cursor: pointer;
   }
 
-  form {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
+  [part='cta'] {
+    color: var(--_lede-comment-prompt-accent);
+    border-color: currentColor;
+    font-weight: 700;
   }
 
-  label, [aria-live] {
+  label,
+  span {
     flex-basis: 100%;
   }
 
-  input {
-    cursor: text;
-    max-inline-size: 100%;
-  }
-
-  [aria-invalid='true'] {
-    border-color: currentColor;
-  }
-
   [role='status']:empty {
-    display: none;
+    margin-block-start: -0.75em;
   }
 
   @media print {
-    ul, form, input {
+    ul,
+    form {
       display: none;
     }
   }

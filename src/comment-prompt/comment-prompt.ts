@@ -8,35 +8,32 @@ import { resolveLang } from '../core/locale.js';
 import { format } from '../core/strings.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { fetchCount, formatCount, isCount } from './count.js';
-import { brands, intents, mastodonUrl, networks, toInstance, type ShareData, type ShareNetwork } from './networks.js';
+import { intents, networks, shareUrl, toInstance, type ShareData, type ShareNetwork } from './networks.js';
 
 export type { ShareData, ShareNetwork } from './networks.js';
 
 const defaultStrings = {
   heading: 'Join the conversation',
-  /** The call to action's text, when the children's link gives none. */
+  /** The call to action, when the children's link gives no text. */
   cta: 'Read and write comments',
   countNone: 'Be the first to comment',
-  countZero: '{n} comments',
   countOne: '{n} comment',
-  countTwo: '{n} comments',
-  countFew: '{n} comments',
-  countMany: '{n} comments',
   countOther: '{n} comments',
+  /** The other plural categories of `Intl.PluralRules`; empty means `countOther`. */
+  countZero: '',
+  countTwo: '',
+  countFew: '',
+  countMany: '',
   /** The accessible name of the list of share links. */
   share: 'Share',
   shareOn: 'Share on {network}',
   email: 'Email',
-  emailLabel: 'Share by email',
   copy: 'Copy link',
   copied: 'Link copied',
-  copyFallback: 'Press {key}+C to copy the link',
-  link: 'Link to this article',
+  copyFallback: 'Press Ctrl+C (⌘+C on a Mac) to copy the link',
   native: 'Share…',
-  mastodonLabel: 'Your Mastodon server, such as mastodon.social',
+  mastodon: 'Your Mastodon server, such as mastodon.social',
   mastodonInvalid: 'Enter a server name, such as mastodon.social',
-  mastodonSubmit: 'Share',
-  cancel: 'Cancel',
 };
 
 export type CommentPromptStrings = typeof defaultStrings;
@@ -51,14 +48,13 @@ declare global {
   }
 }
 
-const STORAGE_KEY = 'lede-mastodon-instance';
-
-const storage = (value?: string): string | undefined => {
+/** Reads (and with a value, first writes) the reader's Mastodon server; storage may be refused. */
+const instanceStore = (value?: string): string | undefined => {
   try {
-    if (value) localStorage.setItem(STORAGE_KEY, value);
-    return localStorage.getItem(STORAGE_KEY) ?? undefined;
+    if (value) localStorage.lede_mastodon = value;
+    return localStorage.lede_mastodon;
   } catch {
-    return value; // Storage refused (private mode, sandbox): remember for this page only.
+    return value;
   }
 };
 
@@ -68,10 +64,10 @@ const storage = (value?: string): string | undefined => {
  * @description The call to action goes to `comments-href`; for an in-page anchor it scrolls there
  * (smoothly unless the reader asks for reduced motion) and moves focus to the target. The count
  * comes from `count`, or from `count-src` (GET answering `{ "count": n }`; nothing is fetched
- * without it; when it fails, `count` stays as the fallback). Share links are plain intent links,
- * opened in a new tab, with no request to any network until the reader follows one. Mastodon asks
- * the reader's server once and remembers it in localStorage. The HTML children are the fallback
- * before upgrade: a heading and the first link (to the comments) are read from them.
+ * without it; while it loads or when it fails, `count` is shown). Share links are plain intent
+ * links opened in a new tab: nothing reaches a network until the reader follows one. Mastodon
+ * asks for the reader's server once and remembers it in localStorage. HTML children are the
+ * fallback before upgrade; a heading and the first link (to the comments) are read from them.
  *
  * @fires lede-share - A share link, copy or native share was used. Cancelable: `preventDefault()` to handle it yourself. `detail: { network }`.
  * @fires lede-error - Bad input (an unknown `share` token, a bad `count`) or a failed `count-src`. `detail: { code, message, field }`.
@@ -84,13 +80,12 @@ const storage = (value?: string): string | undefined => {
  * @csspart share-list - The list of share links.
  * @csspart share-link - Each share link or button (with `data-network`).
  * @csspart mastodon-form - The form that asks for the reader's Mastodon server.
+ * @csspart copy-input - The read-only link shown when the clipboard is refused.
  * @csspart status - The polite live region (copy feedback).
  *
  * @cssprop [--lede-comment-prompt-background=a 5% tint of the text colour] - Background of the box.
  * @cssprop [--lede-comment-prompt-accent-color=var(--lede-accent-color)] - Colour of the call to action.
  * @cssprop [--lede-comment-prompt-padding=var(--lede-space, 1rem)] - Padding inside the box.
- * @cssprop [--lede-comment-prompt-heading-size=1.25em] - Font size of the heading.
- * @cssprop [--lede-comment-prompt-margin-block=1.5em] - Space above and below the element.
  */
 export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   static override styles = [...LedeElement.styles, commentPromptStyles];
@@ -104,7 +99,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** Where the comments are: an in-page anchor (`#comments`) or a URL. Defaults to the children's first link. */
   @property({ attribute: 'comments-href' }) commentsHref?: string;
 
-  /** The number of comments; also the fallback when `count-src` fails. */
+  /** The number of comments; also shown while `count-src` loads or when it fails. */
   @property({ type: Number }) count?: number;
 
   /** A URL answering `GET` with `{ "count": n }`. */
@@ -116,7 +111,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit email copy native`. An array also works. */
   @property() share?: string | string[];
 
-  /** One or more hashtags (without `#`, space- or comma-separated): X, Threads (the first), Bluesky and Mastodon. */
+  /** Hashtags (without `#`, space- or comma-separated), for X, Threads (the first), Bluesky and Mastodon. */
   @property() hashtag?: string;
 
   /** The publisher's X handle, sent as `via`. */
@@ -125,16 +120,16 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** The URL that is shared. Defaults to the page's canonical URL, else its address. */
   @property() url?: string;
 
-  /** The title that is shared. Defaults to the document's title. (Also the host's tooltip, as `title` is on any element.) */
+  /** The title that is shared. Defaults to the document's title. (Like any `title`, also the host's tooltip.) */
   @property() override title = '';
 
-  @state() private fetched?: number;
-  @state() private loading = false;
+  /** The count from `count-src`; null while it loads. */
+  @state() private fetched?: number | null;
   @state() private status = '';
   @state() private copyFallback = false;
   @state() private asking = false;
   @state() private invalid = '';
-  @state() private instance = storage();
+  @state() private instance = instanceStore();
 
   private request?: AbortController;
   private tokens: ShareNetwork[] = [];
@@ -145,12 +140,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   /** What the share links share: `url`, `title`, hashtags and handle, with the page's defaults. */
   get shareData(): ShareData {
-    const canonical = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
     return {
-      url: this.url || canonical || location.href,
+      url: this.url || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href,
       title: this.title || document.title,
       tags: (this.hashtag ?? '').split(/[\s,#]+/).filter(Boolean),
-      handle: this.handle?.replace(/^@/, '') || undefined,
+      handle: this.handle?.replace('@', ''),
     };
   }
 
@@ -168,12 +162,12 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('share')) {
-      const list = Array.isArray(this.share) ? this.share : (this.share ?? '').split(/\s+/);
-      this.tokens = [];
-      for (const token of list.filter(Boolean)) {
-        if (!networks.includes(token as ShareNetwork)) this.reportProblem('invalid-attribute', 'share', `${describe(token)} is not a known network; use ${networks.join(' ')}`);
-        else if (!this.tokens.includes(token as ShareNetwork)) this.tokens.push(token as ShareNetwork);
-      }
+      this.tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter(
+(token): token is ShareNetwork => {
+        if (networks.includes(token as ShareNetwork)) return true;
+        if (token) this.reportProblem('invalid-attribute', 'share', `${describe(token)} is not a known network`);
+        return false;
+      });
     }
     if (changed.has('count') && this.count != null && !isCount(this.count)) {
       this.reportProblem('invalid-attribute', 'count', `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`);
@@ -187,60 +181,51 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (!this.countSrc) return;
     const request = (this.request = new AbortController());
     const timer = setTimeout(() => request.abort(), this.countTimeout);
-    this.loading = true;
+    this.fetched = null;
     const result = await fetchCount(this.countSrc, request.signal);
     clearTimeout(timer);
     if (request !== this.request) return; // Superseded, or the element left the page.
-    this.loading = false;
-    if ('count' in result) this.fetched = result.count;
-    else this.reportProblem(result.code, 'count-src', result.problem);
+    this.fetched = isCount(result) ? result : undefined;
+    if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
   }
 
+  private goToComments(event: Event): void {
+    const href = this.href!;
+    const id = href.slice(1);
+    const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
+    if (!target) return;
+    event.preventDefault();
+    if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
+    target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion:reduce)').matches ? 'instant' : 'smooth' });
+    target.focus({ preventScroll: true });
+    if (location.hash !== href) history.pushState(null, '', href);
+  }
+
+  /** Tells the page (cancelable); true when the element should go on. */
   private emitShare(network: ShareNetwork, event?: Event): boolean {
     const go = emit(this, 'lede-share', { network }, { cancelable: true });
     if (!go) event?.preventDefault();
     return go;
   }
 
-  private goToComments(event: Event): void {
-    const href = this.href;
-    const root = this.getRootNode() as Document;
-    const target = href?.startsWith('#') && (root.getElementById?.(href.slice(1)) ?? document.getElementById(href.slice(1)));
-    if (!target) return;
-    event.preventDefault();
-    if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
-    target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
-    target.focus({ preventScroll: true });
-    if (location.hash !== href) history.pushState(null, '', href);
-  }
-
-  private async say(message: string): Promise<void> {
-    this.status = '';
-    await this.updateComplete;
-    this.status = message;
-  }
-
-  private async copy(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.shareData.url);
-      this.copyFallback = false;
-      void this.say(this.text.copied);
-    } catch {
-      this.copyFallback = true;
-      void this.say(format(this.text.copyFallback, { key: /Mac|iP/.test(navigator.platform) ? 'Cmd' : 'Ctrl' }));
-      await this.updateComplete;
-      const input = this.renderRoot.querySelector('input[readonly]') as HTMLInputElement;
-      input.focus();
-      input.select();
-    }
-  }
-
-  private async nativeShare(): Promise<void> {
+  private async onShare(network: ShareNetwork, event: Event): Promise<void> {
+    if (network === 'mastodon' && !this.instance) return this.ask(!this.asking);
+    if (!this.emitShare(network, event)) return;
     const { url, title } = this.shareData;
     try {
-      await navigator.share({ url, title });
+      if (network === 'native') await navigator.share({ url, title });
+      if (network !== 'copy') return;
+      await navigator.clipboard.writeText(url);
+      this.copyFallback = false;
+      this.status = this.text.copied;
     } catch {
-      // The reader closed the share sheet.
+      if (network !== 'copy') return; // The reader closed the share sheet.
+      this.copyFallback = true;
+      this.status = this.text.copyFallback;
+      await this.updateComplete;
+      const input = this.renderRoot.querySelector('input')!;
+      input.focus();
+      input.select();
     }
   }
 
@@ -248,75 +233,50 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     this.asking = open;
     this.invalid = '';
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(open ? 'form input' : '[data-network=mastodon]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(open ? 'input' : '[data-network=mastodon]')!.focus();
   }
 
   private submitInstance(event: SubmitEvent): void {
     event.preventDefault();
-    const input = (event.target as HTMLFormElement).querySelector('input')!;
+    const input = this.renderRoot.querySelector('input')!;
     const instance = toInstance(input.value);
     if (!instance) {
       this.invalid = this.text.mastodonInvalid;
-      input.focus();
-      return;
+      return input.focus();
     }
-    this.instance = storage(instance);
+    this.instance = instanceStore(instance);
     void this.ask(false);
-    if (this.emitShare('mastodon')) window.open(mastodonUrl(instance, this.shareData), '_blank', 'noopener,noreferrer');
+    if (this.emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
   }
 
   /** The link to the comments: `comments-href`, else the first link of the children. */
-  private get href(): string | undefined {
-    return this.commentsHref || this.querySelector('a[href]')?.getAttribute('href') || undefined;
+  private get href(): string | null | undefined {
+    return this.commentsHref || this.querySelector('a[href]')?.getAttribute('href');
   }
 
   private renderShare(network: ShareNetwork, data: ShareData) {
-    const brand = brands[network];
-    const label = brand ?? this.text[network as 'email'];
-    const name = brand ? format(this.text.shareOn, { network: brand }) : network === 'email' ? this.text.emailLabel : nothing;
-    const build = network === 'mastodon' ? this.instance && ((d: ShareData) => mastodonUrl(this.instance!, d)) : intents[network];
+    const brand = intents[network]?.[0];
+    const label = brand || this.text[network as 'email'];
+    const name = brand ? format(this.text.shareOn, { network: brand }) : nothing;
+    const click = (e: Event) => this.onShare(network, e);
     if (network === 'native' && !('share' in navigator)) return nothing;
-    return html`<li>
-      ${build
-        ? html`<a part="share-link" data-network=${network} href=${build(data)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${(e: Event) => this.emitShare(network, e)}>${label}</a>`
-        : html`<button
-            part="share-link"
-            data-network=${network}
-            type="button"
-            aria-label=${name}
-            aria-expanded=${network === 'mastodon' ? String(this.asking) : nothing}
-            @click=${(e: Event) => (network === 'mastodon' ? this.ask(!this.asking) : this.emitShare(network, e) && (network === 'copy' ? this.copy() : this.nativeShare()))}
-          >${label}</button>`}
-    </li>`;
-  }
-
-  private renderMastodonForm() {
-    const id = `${this.uid}-mastodon`;
-    return html`<form part="mastodon-form" @submit=${this.submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.ask(false)} novalidate>
-      <label for=${id}>${this.text.mastodonLabel}</label>
-      <input id=${id} type="text" inputmode="url" autocomplete="off" spellcheck="false" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${id}-error" />
-      <button>${this.text.mastodonSubmit}</button>
-      <button type="button" @click=${() => this.ask(false)}>${this.text.cancel}</button>
-      <span id="${id}-error" aria-live="polite">${this.invalid}</span>
-    </form>`;
+    return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
+      ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
+      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}</li>`;
   }
 
   protected override render() {
-    const headingId = `${this.uid}-heading`;
+    const id = this.uid;
     const count = this.fetched ?? (isCount(this.count) ? this.count : undefined);
     const data = this.shareData;
-    const link = this.querySelector('a[href]');
-    return html`<section part="base" aria-labelledby=${headingId}>
-      ${renderHeading(this.level, headingId, this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent?.trim() ?? this.text.heading)}
-      ${this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}
-      ${count !== undefined || this.loading
-        ? html`<p part="count" aria-busy=${this.loading}>${count === undefined ? '' : formatCount(count, resolveLang(this), this.text)}</p>`
-        : nothing}
-      ${this.href ? html`<a part="cta" href=${this.href} @click=${this.goToComments}>${(!this.commentsHref && link?.textContent?.trim()) || this.text.cta}</a>` : nothing}
-      ${this.tokens.length ? html`<ul part="share-list" aria-label=${this.text.share}>${this.tokens.map((network) => this.renderShare(network, data))}</ul>` : nothing}
-      ${this.asking ? this.renderMastodonForm() : nothing}
-      ${this.copyFallback ? html`<input readonly part="copy-input" aria-label=${this.text.link} .value=${data.url} />` : nothing}
-      <p part="status" role="status">${this.status}</p>
-    </section>`;
+    return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
+      this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
+      count !== undefined ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>` : nothing}${
+      this.href ? html`<a part="cta" href=${this.href} @click=${this.goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
+      this.tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.tokens.map((network) => this.renderShare(network, data))}</ul>` : nothing}${
+      this.asking
+        ? html`<form part="mastodon-form" novalidate @submit=${this.submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? "true" : "false"} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
+        : nothing}${
+      this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
   }
 }

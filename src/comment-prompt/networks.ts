@@ -9,57 +9,60 @@ export interface ShareData {
 /** Every token the `share` attribute accepts, in the SPEC's order. */
 export type ShareNetwork = 'x' | 'bluesky' | 'mastodon' | 'linkedin' | 'threads' | 'facebook' | 'reddit' | 'email' | 'copy' | 'native';
 
-/** A URL with a percent-encoded query (`%20`, never `+`, so mail clients read spaces right); empty values are left out. */
-const query = (base: string, params: Record<string, string | undefined>): string =>
-  `${base}?${Object.entries(params)
-    .filter(([, value]) => value)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value!)}`)
-    .join('&')}`;
-
-const graphemes = (text: string): string[] => Array.from(new Intl.Segmenter().segment(text), (s) => s.segment);
+/** Code points: never fewer than Bluesky's graphemes, so a text that fits in code points fits there. */
+const chars = (text: string): string[] => [...text];
 
 /**
  * The text of a post that must carry the link itself: title, hashtags, URL. Over `limit`
- * graphemes, the title is shortened with an ellipsis (or dropped); the URL is never cut.
+ * characters, the title is shortened with an ellipsis (or dropped); the URL is never cut.
  */
 export function postText(data: ShareData, limit = Infinity): string {
   const tail = [...data.tags.map((tag) => `#${tag}`), data.url].join(' ');
-  const room = limit - graphemes(tail).length - 1;
-  const title = graphemes(data.title);
+  const room = limit - chars(tail).length - 1;
+  const title = chars(data.title);
   const head = title.length <= room ? data.title : room > 1 ? `${title.slice(0, room - 1).join('').trimEnd()}…` : '';
   return head ? `${head} ${tail}` : tail;
 }
 
 /**
- * Each network's current intent URL (checked against the networks' own documentation in 2026:
- * X `intent/post`, Bluesky `intent/compose` (text only, 300 graphemes), Threads on threads.com
- * with `tag` for a topic, LinkedIn `share-offsite`). Mastodon has no central intent: its URL is
- * built from the reader's own server by `mastodonUrl`.
+ * Brand name and current intent URL of each network (checked against the networks' own
+ * documentation in 2026: X `intent/post`; Bluesky `intent/compose`, text only, 300 graphemes;
+ * Threads on threads.com, with `tag` for one topic; LinkedIn `share-offsite`). Mastodon has no
+ * central intent: `{i}` is the reader's own server. Placeholders: `{t}` title, `{u}` URL,
+ * `{h}` hashtags, `{g}` the first hashtag, `{a}` handle, `{p}` a post with the link inside,
+ * `{b}` the same within Bluesky's 300 graphemes, `{e}` an email body. An `&name={x}` whose value
+ * is empty is left out.
  */
-export const intents: Partial<Record<ShareNetwork, (data: ShareData) => string>> = {
-  x: (d) => query('https://x.com/intent/post', { text: d.title, url: d.url, hashtags: d.tags.join(','), via: d.handle }),
-  bluesky: (d) => query('https://bsky.app/intent/compose', { text: postText(d, 300) }),
-  linkedin: (d) => query('https://www.linkedin.com/sharing/share-offsite/', { url: d.url }),
-  threads: (d) => query('https://www.threads.com/intent/post', { text: d.title, url: d.url, tag: d.tags[0] }),
-  facebook: (d) => query('https://www.facebook.com/sharer/sharer.php', { u: d.url }),
-  reddit: (d) => query('https://www.reddit.com/submit', { url: d.url, title: d.title }),
-  email: (d) => query('mailto:', { subject: d.title, body: `${d.title}\n\n${d.url}` }),
+export const intents: Partial<Record<ShareNetwork, [brand: string, url: string]>> = {
+  x: ['X', 'https://x.com/intent/post?text={t}&url={u}&hashtags={h}&via={a}'],
+  bluesky: ['Bluesky', 'https://bsky.app/intent/compose?text={b}'],
+  mastodon: ['Mastodon', 'https://{i}/share?text={p}'],
+  linkedin: ['LinkedIn', 'https://www.linkedin.com/sharing/share-offsite/?url={u}'],
+  threads: ['Threads', 'https://www.threads.com/intent/post?text={t}&url={u}&tag={g}'],
+  facebook: ['Facebook', 'https://www.facebook.com/sharer/sharer.php?u={u}'],
+  reddit: ['Reddit', 'https://www.reddit.com/submit?url={u}&title={t}'],
+  email: ['', 'mailto:?subject={t}&body={e}'],
 };
 
-/** Brand names, shown as they are in every language. */
-export const brands: Partial<Record<ShareNetwork, string>> = {
-  x: 'X',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  linkedin: 'LinkedIn',
-  threads: 'Threads',
-  facebook: 'Facebook',
-  reddit: 'Reddit',
-};
+export const networks = [...Object.keys(intents), 'copy', 'native'] as ShareNetwork[];
 
-export const networks = [...Object.keys(brands), 'email', 'copy', 'native'] as ShareNetwork[];
-
-export const mastodonUrl = (instance: string, data: ShareData): string => query(`https://${instance}/share`, { text: postText(data) });
+/** The share URL of `network` (one with an entry in `intents`); `instance` is the reader's Mastodon server. */
+export function shareUrl(network: ShareNetwork, d: ShareData, instance = ''): string {
+  const values: Record<string, string | undefined> = {
+    t: d.title,
+    u: d.url,
+    h: d.tags.join(','),
+    g: d.tags[0],
+    a: d.handle,
+    p: postText(d),
+    b: postText(d, 300),
+    e: `${d.title}\n\n${d.url}`,
+    i: instance,
+  };
+  return intents[network]![1].replace(/(&\w+=)?\{(\w)\}/g, (_, param = '', key: string) =>
+    values[key] ? param + encodeURIComponent(values[key]!) : '',
+  );
+}
 
 /**
  * A Mastodon server's host name from what a reader types: `mastodon.social`,
@@ -68,8 +71,8 @@ export const mastodonUrl = (instance: string, data: ShareData): string => query(
 export function toInstance(input: string): string | undefined {
   const value = input.trim().replace(/^@?[^@/\s]+@/, '');
   try {
-    const url = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
-    return /^([a-z\d]([a-z\d-]*[a-z\d])?\.)+[a-z\d-]{2,}$/.test(url.hostname) && !url.port ? url.hostname : undefined;
+    const { hostname, port } = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
+    return /^([a-z\d]([a-z\d-]*[a-z\d])?\.)+[a-z\d-]{2,}$/.test(hostname) && !port ? hostname : undefined;
   } catch {
     return undefined;
   }
