@@ -48,8 +48,7 @@ export const commentPromptStyles = css`
   }
 
   [part='cta'] {
-    color: var(--_lede-comment-prompt-accent);
-    border-color: currentColor;
+    border-color: var(--_lede-comment-prompt-accent);
     font-weight: 700;
   }
 

@@ -267,7 +267,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   protected override render() {
     const id = this.uid;
-    const count = this.fetched ?? (isCount(this.count) ? this.count : undefined);
+    const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
     return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
       this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
