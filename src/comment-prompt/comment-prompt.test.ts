@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../test/helpers/axe.js';
+import { EndpointSession, goOffline, type Fault } from '../../test/helpers/endpoint.js';
 import { captureLedeErrors } from '../../test/helpers/errors.js';
 import type { LedeErrorDetail } from '../core/events.js';
 import type { LedeCommentPrompt } from './comment-prompt.js';
@@ -15,20 +16,11 @@ const countText = (el: LedeCommentPrompt) => text(el, '[part="count"]');
 
 /** A fresh endpoint session, so that faults and logs belong to this test only. */
 function endpointSession() {
-  const id = `cp-${Math.random().toString(36).slice(2, 10)}`;
+  const session = new EndpointSession();
   return {
-    countSrc: `/api/s/${id}/comments/count?articleId=port-pact`,
-    async faults(...faults: Record<string, unknown>[]) {
-      const response = await fetch(`/api/s/${id}/__faults`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ route: 'count', faults }),
-      });
-      expect(response.ok).to.be.true;
-    },
-    async requests(): Promise<{ route: string; method: string; headers: Record<string, string> }[]> {
-      return (await (await fetch(`/api/s/${id}/__log`)).json()).requests;
-    },
+    countSrc: `${session.url('comments/count')}?articleId=port-pact`,
+    faults: (...faults: Fault[]) => session.fail('count', ...faults),
+    requests: () => session.requests('count'),
   };
 }
 
@@ -265,6 +257,17 @@ describe('<lede-comment-prompt>', () => {
       expect(errors.details[0]).to.include({ code: 'network', field: 'count-src' });
       expect(countText(el)).to.equal(undefined);
       expect($(el, '[part="cta"]')).to.exist;
+    });
+
+    it('reports that it cannot reach count-src while the reader is offline, and sends nothing', async () => {
+      const api = endpointSession();
+      await goOffline(400);
+      const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt count="2" count-src=${api.countSrc}></lede-comment-prompt>`);
+      await waitUntil(() => errors.details.length === 1);
+      expect(errors.details[0]).to.include({ code: 'network', field: 'count-src' });
+      expect(countText(el)).to.equal('2 comments');
+      await waitUntil(() => navigator.onLine, 'the tab never came back online');
+      expect(await api.requests()).to.have.length(0);
     });
 
     it('stops waiting when it leaves the page, and reports nothing', async () => {

@@ -46,6 +46,9 @@ declare global {
   interface HTMLElementEventMap {
     'lede-share': CustomEvent<LedeShareDetail>;
   }
+  interface DocumentEventMap {
+    'lede-share': CustomEvent<LedeShareDetail>;
+  }
 }
 
 /** Reads (and with a value, first writes) the reader's Mastodon server; storage may be refused. */
