@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const commentPromptStyles = css`
-  :host {
-    --_lede-comment-prompt-accent: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
-    margin-block: 1.5em;
-  }
-
   section {
     display: grid;
     justify-items: start;
@@ -15,10 +10,8 @@ export const commentPromptStyles = css`
     border-radius: var(--_lede-radius);
   }
 
-  [part='heading'],
-  p {
+  * {
     margin: 0;
-    line-height: 1.25;
   }
 
   [part='count'] {
@@ -30,7 +23,6 @@ export const commentPromptStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
-    margin: 0;
     padding: 0;
     list-style: none;
   }
@@ -48,7 +40,7 @@ export const commentPromptStyles = css`
   }
 
   [part='cta'] {
-    border-color: var(--_lede-comment-prompt-accent);
+    border-color: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
     font-weight: 700;
   }
 

@@ -1,22 +1,24 @@
 import type { LedeErrorCode } from '../core/events.js';
-import { parseJsonAttribute } from '../core/json-attribute.js';
 import { format } from '../core/strings.js';
 
 export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
-/** GETs `{ "count": n }`: the count, or why there is none (`timeout` when `signal` aborted). Never throws. */
+/** GETs `{ "count": n }`: the count, or why there is none (`timeout` once `signal` aborts). Never throws. */
 export async function fetchCount(src: string, signal: AbortSignal): Promise<number | [LedeErrorCode, string]> {
-  let text: string;
   try {
     const response = await fetch(src, { signal });
+    const text = await response.text();
     if (!response.ok) return ['http', `answered HTTP ${response.status}`];
-    text = await response.text();
+    let count: unknown;
+    try {
+      count = JSON.parse(text).count;
+    } catch {
+      // Not JSON: reported below.
+    }
+    return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
   } catch (error) {
     return signal.aborted ? ['timeout', 'did not answer in time'] : ['network', `could not be reached (${error})`];
   }
-  const parsed = parseJsonAttribute(text);
-  const count = parsed.ok && (parsed.value as { count?: unknown } | null)?.count;
-  return isCount(count) ? count : ['invalid-json', parsed.ok ? 'answered no whole-number count' : `answer ${parsed.problem}`];
 }
 
 /**

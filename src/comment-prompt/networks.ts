@@ -66,14 +66,9 @@ export function shareUrl(network: ShareNetwork, d: ShareData, instance = ''): st
 
 /**
  * A Mastodon server's host name from what a reader types: `mastodon.social`,
- * `https://mastodon.social/` or a handle `@me@mastodon.social`. Undefined when it is not a host name.
+ * `https://mastodon.social/about` or a handle `@me@mastodon.social`. Undefined when it is not a host name.
  */
 export function toInstance(input: string): string | undefined {
-  const value = input.trim().replace(/^@?[^@/\s]+@/, '');
-  try {
-    const { hostname, port } = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
-    return /^([a-z\d]([a-z\d-]*[a-z\d])?\.)+[a-z\d-]{2,}$/.test(hostname) && !port ? hostname : undefined;
-  } catch {
-    return undefined;
-  }
+  const host = input.trim().toLowerCase().replace(/^(https?:\/\/|@?[^@\s/]+@)/, '').split('/')[0]!;
+  return /^([a-z\d-]+\.)+[a-z\d-]{2,}$/.test(host) ? host : undefined;
 }
