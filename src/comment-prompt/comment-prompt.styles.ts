@@ -30,6 +30,7 @@ export const commentPromptStyles = css`
   a,
   button,
   input {
+    display: inline-block;
     font: inherit;
     color: inherit;
     background: none;
