@@ -442,6 +442,24 @@ describe('<lede-comment-prompt>', () => {
 
       const again = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt share="mastodon" url="https://example.org/a" title="A" hashtag="Ports"></lede-comment-prompt>`);
       expect(shareLink(again, 'mastodon').getAttribute('href')).to.equal(expectedUrl('mastodon.social'));
+      await expectNoAxeViolations(again);
+    });
+
+    it('lets the reader change the remembered server', async () => {
+      localStorage.setItem('lede_mastodon', 'mastodon.social');
+      const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt share="mastodon" url="https://example.org/a" title="A" hashtag="Ports"></lede-comment-prompt>`);
+      const change = $<HTMLButtonElement>(el, '[part="mastodon-server"]')!;
+      expect(change.textContent).to.equal('Change server (mastodon.social)');
+      change.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(change.getAttribute('aria-expanded')).to.equal('true');
+      await sendKeys({ type: 'hachyderm.io' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(localStorage.getItem('lede_mastodon')).to.equal('hachyderm.io');
+      expect(shareLink(el, 'mastodon').getAttribute('href')).to.equal(expectedUrl('hachyderm.io'));
+      expect(opened[0]![0]).to.equal(expectedUrl('hachyderm.io'));
     });
 
     it('accepts a server typed as a URL', async () => {
@@ -480,6 +498,13 @@ describe('<lede-comment-prompt>', () => {
         expect((await shared).detail).to.deep.equal({ network: 'copy' });
         await waitUntil(() => text(el, '[role="status"]') === 'Link copied');
         expect(copied).to.deep.equal(['https://example.org/a']);
+        const statusTexts: string[] = [];
+        const observer = new MutationObserver(() => statusTexts.push($(el, '[role="status"]')!.textContent!));
+        observer.observe(el.shadowRoot!, { subtree: true, characterData: true, childList: true });
+        shareLink(el, 'copy').click();
+        await waitUntil(() => copied.length === 2 && statusTexts.at(-1) === 'Link copied');
+        observer.disconnect();
+        expect(statusTexts).to.include('', 'the live region is emptied so that a second copy is announced again');
         const status = $(el, '[part="status"]')!;
         expect(status.getAttribute('role')).to.equal('status');
         expect(status.getBoundingClientRect().height).to.be.greaterThan(0);

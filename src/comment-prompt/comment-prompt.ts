@@ -34,6 +34,8 @@ const defaultStrings = {
   native: 'Share…',
   mastodon: 'Your Mastodon server, such as mastodon.social',
   mastodonInvalid: 'Enter a server name, such as mastodon.social',
+  /** The button that shows the remembered server and changes it. */
+  mastodonChange: 'Change server ({server})',
 };
 
 export type CommentPromptStrings = typeof defaultStrings;
@@ -83,6 +85,7 @@ const instanceStore = (value?: string): string | undefined => {
  * @csspart share-list - The list of share links.
  * @csspart share-link - Each share link or button (with `data-network`).
  * @csspart mastodon-form - The form that asks for the reader's Mastodon server.
+ * @csspart mastodon-server - The button that shows the remembered Mastodon server and changes it.
  * @csspart copy-input - The read-only link shown when the clipboard is refused.
  * @csspart status - The polite live region (copy feedback).
  *
@@ -215,6 +218,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (network === 'mastodon' && !this.instance) return this.ask(!this.asking);
     if (!this.emitShare(network, event)) return;
     const { url, title } = this.shareData;
+    this.status = ''; // So that the same message is announced again.
+    await this.updateComplete;
     try {
       if (network === 'native') await navigator.share({ url, title });
       if (network !== 'copy') return;
@@ -226,7 +231,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.copyFallback = true;
       this.status = this.text.copyFallback;
       await this.updateComplete;
-      const input = this.renderRoot.querySelector('input')!;
+      const input = this.renderRoot.querySelector<HTMLInputElement>('[readonly]')!;
       input.focus();
       input.select();
     }
@@ -265,7 +270,10 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (network === 'native' && !('share' in navigator)) return nothing;
     return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
       ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
-      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}</li>`;
+      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}${
+      network === 'mastodon' && this.instance
+        ? html` <button part="mastodon-server" aria-expanded=${`${this.asking}`} @click=${() => this.ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
+        : nothing}</li>`;
   }
 
   protected override render() {
