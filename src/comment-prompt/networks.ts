@@ -25,9 +25,10 @@ export function postText(data: ShareData, limit = Infinity): string {
 }
 
 /**
- * Brand name and current intent URL of each network (checked against the networks' own
- * documentation in 2026: X `intent/post`; Bluesky `intent/compose`, text only, 300 graphemes;
- * Threads on threads.com, with `tag` for one topic; LinkedIn `share-offsite`). Mastodon has no
+ * Brand name and current intent URL of each network, checked against the networks' own
+ * documentation in 2026: X `intent/post` (X's docs still name `intent/tweet`, which now redirects
+ * there); Bluesky `intent/compose`, text only, 300 graphemes; Threads on threads.com (its docs
+ * moved from threads.net), with `tag` for one topic; LinkedIn `share-offsite`. Mastodon has no
  * central intent: `{i}` is the reader's own server. Placeholders: `{t}` title, `{u}` URL,
  * `{h}` hashtags, `{g}` the first hashtag, `{a}` handle, `{p}` a post with the link inside,
  * `{b}` the same within Bluesky's 300 graphemes, `{e}` an email body. An `&name={x}` whose value
