@@ -168,8 +168,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('share')) {
-      this.tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter(
-(token): token is ShareNetwork => {
+      // A string or (from a Lede document) an array; duplicates dropped, unknown names reported.
+      this.tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter((token): token is ShareNetwork => {
         if (networks.includes(token as ShareNetwork)) return true;
         if (token) this.reportProblem('invalid-attribute', 'share', `${describe(token)} is not a known network`);
         return false;
@@ -246,7 +246,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   private submitInstance(event: SubmitEvent): void {
     event.preventDefault();
-    const input = this.renderRoot.querySelector('input')!;
+    const input = (event.target as HTMLFormElement).querySelector('input')!;
     const instance = toInstance(input.value);
     if (!instance) {
       this.invalid = this.text.mastodonInvalid;
@@ -286,7 +286,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.href ? html`<a part="cta" href=${this.href} @click=${this.goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
       this.tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.tokens.map((network) => this.renderShare(network, data))}</ul>` : nothing}${
       this.asking
-        ? html`<form part="mastodon-form" novalidate @submit=${this.submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? "true" : "false"} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
+        ? html`<form part="mastodon-form" novalidate @submit=${this.submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
         : nothing}${
       this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
   }
