@@ -4,3 +4,7 @@ export { define } from './core/define.js';
 export type { LedeErrorDetail, LedeErrorCode, LedeErrorEvent } from './core/events.js';
 export { LedeKeyPoints } from './key-points/key-points.js';
 export type { KeyPoint, KeyPointsStrings, KeyPointsSource } from './key-points/key-points.js';
+export { LedeNewsletter } from './newsletter/newsletter.js';
+export type { NewsletterAdapter, NewsletterSignup, NewsletterStrings, NewsletterSubscribedDetail } from './newsletter/newsletter.js';
+export { isEmail } from './newsletter/email.js';
+export type { DeliveryOptions, DeliveryRequest } from './core/delivery.js';
