@@ -311,6 +311,7 @@ describe('<lede-newsletter>', () => {
             }),
         ),
       );
+      for (const frame of frames) await until(() => !!frame.contentDocument?.querySelector('lede-newsletter')?.shadowRoot, 'the element in a frame to upgrade');
       const a = await make();
       const b = await make();
       await until(() => pending('newsletter').length === 0, 'the outbox to empty');
