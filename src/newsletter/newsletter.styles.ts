@@ -55,10 +55,6 @@ export const newsletterStyles = css`
   .c p {
     flex-basis: 100%;
   }
-  .hp {
-    position: absolute;
-    inset-inline-start: -99em;
-  }
   button {
     justify-self: start;
     padding: 0.5em 1.2em;

@@ -203,7 +203,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const action = this.action ?? form?.getAttribute('action') ?? '';
     let adapter = LedeNewsletter.adapters[this.provider];
     if (!adapter) {
-      this.reportProblem('invalid-attribute', 'provider', `"${this.provider}" is not json, form or a registered adapter; using json`);
+      this.reportProblem('invalid-attribute', 'provider', `unknown "${this.provider}"; using json`);
       adapter = LedeNewsletter.adapters.json!;
     }
     const key = newIdempotencyKey();
@@ -228,13 +228,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       const message = (result.data as { message?: unknown } | undefined)?.message;
       const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
       this.message = this.successMessage ?? detail.message ?? t.success;
-      if (this.input('email')?.value.trim() === email) this.renderRoot.querySelector('form')!.reset();
+      const input = this.input('email');
+      if (input.value.trim() === email) input.form!.reset();
       emit(this, 'lede-subscribed', detail);
       return;
     }
     const refused = result.outcome === 'refused';
     this.message = (refused && result.message) || t.failed;
-    this.reportProblem(refused ? 'http' : 'network', 'action', refused ? `the endpoint refused the signup (${result.status})` : 'the signup could not be sent or saved');
+    this.reportProblem(refused ? 'http' : 'network', 'action', refused ? `refused (${result.status})` : 'not sent, not saved');
   }
 
   protected override render() {
@@ -249,7 +250,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 <div><label for="${u}-e">${t.email}</label><input part="input" id="${u}-e" type="email" name="email" autocomplete="email" aria-invalid=${invalid('email')} aria-describedby=${describedBy('email')}>${error('email')}</div>
 ${this.nameField || this.fallback?.querySelector('[name=name]') ? html`<div><label for="${u}-n">${t.name}</label><input part="input" id="${u}-n" name="name" autocomplete="name"></div>` : nothing}
 ${this.consent ? html`<div class="c"><input id="${u}-c" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')}><label for="${u}-c">${this.consent}</label>${error('consent')}</div>` : nothing}
-<input class="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
+<input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
 <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>${this.buttonLabel ?? t.button}</button>
 </form><p part="status" role="status">${this.message}</p></section>`;
   }
