@@ -35,7 +35,7 @@ const defaultStrings = {
   success: 'Thanks! Check your inbox to confirm.',
   invalid: 'Enter an email like name@example.com.',
   consentRequired: 'Please tick this box.',
-  saved: 'You are offline: your signup is saved and will be sent when you are back online.',
+  saved: 'No connection: your signup is saved on this device and will be sent when the connection is back.',
   failed: 'Sorry, that did not work. Please try again.',
 };
 
