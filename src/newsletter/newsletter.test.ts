@@ -250,6 +250,15 @@ describe('<lede-newsletter>', () => {
   });
 
   describe('offline and the outbox', () => {
+    /** What a signup that could not be sent leaves in the outbox, as a page before a reload would. */
+    const savePending = (key: string, email: string) =>
+      enqueue({
+        channel: 'newsletter',
+        idempotencyKey: key,
+        request: LedeNewsletter.adapters.json!({ email, source: location.href }, session.url('signup')),
+        meta: { email },
+      });
+
     it('offline then online: saved, then delivered exactly once', async () => {
       const el = await make();
       const subscribed: string[] = [];
@@ -267,12 +276,7 @@ describe('<lede-newsletter>', () => {
     });
 
     it('reload with a pending outbox: a new element shows the saved email and sends it once', async () => {
-      enqueue({
-        channel: 'newsletter',
-        idempotencyKey: 'pending-1',
-        request: LedeNewsletter.adapters.json!({ email: 'pending@example.com', source: location.href }, session.url('signup')),
-        meta: { email: 'pending@example.com' },
-      });
+      savePending('pending-1', 'pending@example.com');
       const el = await make();
       await statusIs(el, /Thanks/);
       const requests = await session.requests('signup');
@@ -294,12 +298,7 @@ describe('<lede-newsletter>', () => {
     });
 
     it('two tabs (two elements in two frames and this page) flushing the same outbox: sent once', async () => {
-      enqueue({
-        channel: 'newsletter',
-        idempotencyKey: 'two-tabs',
-        request: LedeNewsletter.adapters.json!({ email: 'tabs@example.com', source: location.href }, session.url('signup')),
-        meta: { email: 'tabs@example.com' },
-      });
+      savePending('two-tabs', 'tabs@example.com');
       const frames = await Promise.all(
         [1, 2].map(
           () =>
