@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
@@ -95,9 +96,6 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     list: {},
     minFillTime: { attribute: 'min-fill-time', type: Number },
     delivery: { attribute: false },
-    busy: { state: true },
-    message: { state: true },
-    error: { state: true },
   };
 
   /** The signup endpoint. Defaults to the `action` of a child `<form>`. */
@@ -123,9 +121,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   /** Options for the delivery module: `timeout`, `retries`, `backoff`, `maxDelay`. */
   declare delivery?: DeliveryOptions;
 
-  private declare busy: boolean;
-  private declare message: string;
-  private declare error?: ['email' | 'consent', string];
+  @state() private busy: boolean;
+  @state() private message: string;
+  @state() private error?: ['email' | 'consent', string];
 
   constructor() {
     super();
