@@ -297,6 +297,18 @@ describe('<lede-newsletter>', () => {
       expect((await session.log()).subscribers.map((s) => s.email)).to.deep.equal(['midway@example.com']);
     });
 
+    it('page unloading mid-way (pagehide): the signup in flight is written to the outbox with the same key', async () => {
+      await session.fail('signup', { delay: 300 });
+      const el = await make();
+      await submit(el, 'unload@example.com');
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      const [entry] = pending('newsletter');
+      expect(entry!.meta).to.deep.equal({ email: 'unload@example.com' });
+      await statusIs(el, /Thanks/);
+      const [request] = await session.requests('signup');
+      expect(request!.headers['idempotency-key']).to.equal(entry!.idempotencyKey);
+    });
+
     it('two tabs (two elements in two frames and this page) flushing the same outbox: sent once', async () => {
       savePending('two-tabs', 'tabs@example.com');
       const frames = await Promise.all(
