@@ -6,10 +6,11 @@ export const entries = {
   classes: 'src/classes.ts',
   'key-points': 'src/key-points/index.ts',
   'comment-prompt': 'src/comment-prompt/index.ts',
+  newsletter: 'src/newsletter/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['key-points', 'comment-prompt'];
+export const elementEntries = ['key-points', 'comment-prompt', 'newsletter'];
 
 /** What the npm entries leave to the consumer's bundler. */
 export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];

@@ -6,3 +6,7 @@ export { LedeKeyPoints } from './key-points/key-points.js';
 export type { KeyPoint, KeyPointsStrings, KeyPointsSource } from './key-points/key-points.js';
 export { LedeCommentPrompt } from './comment-prompt/comment-prompt.js';
 export type { CommentPromptStrings, LedeShareDetail, ShareData, ShareNetwork } from './comment-prompt/comment-prompt.js';
+export { LedeNewsletter } from './newsletter/newsletter.js';
+export type { NewsletterAdapter, NewsletterSignup, NewsletterStrings, NewsletterSubscribedDetail } from './newsletter/newsletter.js';
+export { isEmail } from './newsletter/email.js';
+export type { DeliveryOptions, DeliveryRequest } from './core/delivery.js';
