@@ -186,10 +186,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     this.fetched = undefined;
     if (!this.countSrc) return;
     const request = (this.request = new AbortController());
-    const timer = setTimeout(() => request.abort(), this.countTimeout);
     this.fetched = null;
-    const result = await fetchCount(this.countSrc, request.signal);
-    clearTimeout(timer);
+    const result = await fetchCount(this.countSrc, this.countTimeout, request.signal);
     if (request !== this.request) return; // Superseded, or the element left the page.
     this.fetched = isCount(result) ? result : undefined;
     if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);

@@ -1,24 +1,20 @@
 import type { LedeErrorCode } from '../core/events.js';
+import { deliver } from '../core/delivery.js';
 import { format } from '../core/strings.js';
 
 export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
-/** GETs `{ "count": n }`: the count, or why there is none (`timeout` once `signal` aborts). Never throws. */
-export async function fetchCount(src: string, signal: AbortSignal): Promise<number | [LedeErrorCode, string]> {
-  try {
-    const response = await fetch(src, { signal });
-    const text = await response.text();
-    if (!response.ok) return ['http', `answered HTTP ${response.status}`];
-    let count: unknown;
-    try {
-      count = JSON.parse(text).count;
-    } catch {
-      // Not JSON: reported below.
-    }
-    return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
-  } catch (error) {
-    return signal.aborted ? ['timeout', 'did not answer in time'] : ['network', `could not be reached (${error})`];
+/** GETs `{ "count": n }` through the shared delivery module: the count, or why there is none. Never throws. */
+export async function fetchCount(url: string, timeout: number, signal: AbortSignal): Promise<number | [LedeErrorCode, string]> {
+  const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
+  if (!result.ok) {
+    if (result.outcome === 'refused') return ['http', `answered HTTP ${result.status}`];
+    if (result.reason === 'unreadable') return ['invalid-json', 'did not answer { "count": n } with a whole number'];
+    if (result.reason === 'server') return ['http', `answered HTTP ${result.status}`];
+    return result.reason === 'timeout' ? ['timeout', 'did not answer in time'] : ['network', `could not be reached (${result.reason})`];
   }
+  const count = (result.data as { count?: unknown } | undefined)?.count;
+  return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
 }
 
 /**
