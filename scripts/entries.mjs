@@ -5,10 +5,11 @@ export const entries = {
   index: 'src/index.ts',
   classes: 'src/classes.ts',
   'key-points': 'src/key-points/index.ts',
+  scenarios: 'src/scenarios/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['key-points'];
+export const elementEntries = ['key-points', 'scenarios'];
 
 /** What the npm entries leave to the consumer's bundler. */
 export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];

@@ -4,3 +4,5 @@ export { define } from './core/define.js';
 export type { LedeErrorDetail, LedeErrorCode, LedeErrorEvent } from './core/events.js';
 export { LedeKeyPoints } from './key-points/key-points.js';
 export type { KeyPoint, KeyPointsStrings, KeyPointsSource } from './key-points/key-points.js';
+export { LedeScenarios } from './scenarios/scenarios.js';
+export type { Scenario, ScenariosStrings, ScenariosSource, VoteStatus, LedeVoteDetail, LedeVotedDetail } from './scenarios/scenarios.js';

@@ -1,4 +1,5 @@
 // Registers every Lede element and exports their classes and types.
 import './key-points/index.js';
+import './scenarios/index.js';
 
 export * from './classes.js';
