@@ -191,9 +191,10 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** Recalls the reader's vote on this article and fetches the current counts. */
   private async load(endpoint: string): Promise<void> {
     const articleId = this.article;
-    this.choice = remember(articleId);
-    this.counts = undefined;
-    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId) ? 'saved' : this.choice ? 'voted' : 'idle';
+    // What the host set (choice, counts, status) stands unless this reader already voted here.
+    this.choice = remember(articleId) ?? this.choice;
+    if (pending(CHANNEL).some((e) => e.meta?.articleId === articleId)) this.status = 'saved';
+    else if (this.choice) this.status = 'voted';
     const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
