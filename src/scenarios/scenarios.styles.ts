@@ -32,7 +32,8 @@ export const scenariosStyles = css`
   }
 
   li:has([aria-pressed='true']) {
-    border: 3px solid var(--_lede-scenarios-accent);
+    border-color: var(--_lede-scenarios-accent);
+    box-shadow: 0 0 0 2px var(--_lede-scenarios-accent);
   }
 
   [part='title'] {
