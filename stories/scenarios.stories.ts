@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/scenarios/index.js';
-import type { Scenario, VoteStatus } from '../src/scenarios/scenarios.js';
+import type { Scenario, ScenariosStrings, VoteStatus } from '../src/scenarios/scenarios.js';
 import { darkPage, narrowPage, rtlPage, serifPage } from './helpers.js';
 
 interface Args {
@@ -15,6 +15,7 @@ interface Args {
   counts?: Record<string, number>;
   choice?: string;
   status?: VoteStatus;
+  strings?: Partial<ScenariosStrings>;
 }
 
 const scenarios: Scenario[] = [
@@ -38,6 +39,7 @@ const render = (args: Args) => html`<lede-scenarios
   .counts=${args.counts}
   .choice=${args.choice}
   .status=${args.status ?? 'idle'}
+  .strings=${args.strings}
 ></lede-scenarios>`;
 
 const meta: Meta<Args> = {
@@ -127,6 +129,7 @@ export const OnADarkPage: Story = { args: { 'vote-endpoint': '/api/votes', 'arti
 export const RightToLeft: Story = {
   args: {
     heading: 'ماذا قد يحدث بعد ذلك',
+    strings: { vote: 'الأرجح', share: '{percent} من الأصوات', results: 'شكرًا على تصويتك.' },
     scenarios: [
       { id: 'terms', title: 'شروط جديدة', summary: 'يعيد المجلسان كتابة الاتفاق.' },
       { id: 'rivals', title: 'مركزان متنافسان', summary: 'يبني غريهافن رصيفه الثاني وحده.' },

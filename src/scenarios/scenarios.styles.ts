@@ -6,6 +6,10 @@ export const scenariosStyles = css`
     margin-block: 1.5em;
   }
 
+  :host([theme]) section {
+    padding: var(--_lede-space);
+  }
+
   [part='heading'] {
     margin: 0 0 0.75em;
     font-size: var(--lede-scenarios-heading-size, 1.25em);

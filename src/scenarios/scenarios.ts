@@ -192,9 +192,10 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   private async load(endpoint: string): Promise<void> {
     const articleId = this.article;
     // What the host set (choice, counts, status) stands unless this reader already voted here.
-    this.choice = remember(articleId) ?? this.choice;
+    const stored = remember(articleId);
     if (pending(CHANNEL).some((e) => e.meta?.articleId === articleId)) this.status = 'saved';
-    else if (this.choice) this.status = 'voted';
+    else if (stored) this.status = 'voted';
+    this.choice = stored ?? this.choice;
     const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
