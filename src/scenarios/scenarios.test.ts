@@ -198,6 +198,7 @@ describe('<lede-scenarios>', () => {
       const el = await votingElement(session);
       await session.fail('votes', { status: 500 });
       buttons(el)[0]!.click();
+      buttons(el)[1]!.click(); // A second click while sending is ignored.
       await el.updateComplete;
       expect(status(el)).to.equal('Sending your vote…');
       await until(() => el.status === 'voted', 'the retried vote');

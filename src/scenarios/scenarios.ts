@@ -69,6 +69,7 @@ function remember(articleId: string, scenarioId?: string | null): string | undef
 }
 
 /**
+ * @tagname lede-scenarios
  * @summary Scenario cards ("what could happen next"), optionally with reader predictions.
  *
  * @description Data comes from the `scenarios` property, else the `scenarios` attribute (JSON),
