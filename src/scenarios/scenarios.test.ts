@@ -216,7 +216,7 @@ describe('<lede-scenarios>', () => {
       buttons(el)[2]!.click();
       await until(() => el.status === 'saved', 'the vote to be saved');
       await el.updateComplete;
-      expect(status(el)).to.contain('your vote is saved and will be sent');
+      expect(status(el)).to.equal('Your vote is saved and will be sent when the connection is back.');
       expect(pressed(el)).to.deep.equal(['false', 'false', 'true']);
       expect(pending('votes')).to.have.length(1);
       await expectNoAxeViolations(el);

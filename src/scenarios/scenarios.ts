@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { deliver, newIdempotencyKey, type DeliveryResult } from '../core/delivery.js';
@@ -23,7 +23,7 @@ const defaultStrings = {
   /** A scenario's result: `{percent}`, `{count}` and `{total}` are replaced. */
   share: '{percent} of votes',
   sending: 'Sending your vote…',
-  saved: 'You are offline: your vote is saved and will be sent when you are back online.',
+  saved: 'Your vote is saved and will be sent when the connection is back.',
   results: 'Thanks for voting. Here is what readers expect.',
   /** Shown when the endpoint refuses a vote without a message of its own. */
   error: 'Your vote could not be sent. Please try again.',
@@ -126,7 +126,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** Where voting stands; results are shown in `voted`. Set by the element, or by a host that handles votes. */
   @property({ attribute: false }) status: VoteStatus = 'idle';
 
-  @state() private refusal?: string;
+  /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
+  private refusal?: string;
 
   private readonly children$ = new ChildrenController(this);
   private parsedVersion = -1;
