@@ -271,6 +271,19 @@ describe('<lede-scenarios>', () => {
       expect(pressed(second)).to.deep.equal(['false', 'true', 'false']);
     });
 
+    it('starts afresh when the article id changes', async () => {
+      const el = await votingElement(session);
+      buttons(el)[0]!.click();
+      await until(() => el.status === 'voted', 'the vote');
+      el.articleId = newArticle();
+      await el.updateComplete;
+      expect(el.status).to.equal('idle');
+      expect(pressed(el)).to.deep.equal(['false', 'false', 'false']);
+      expect($(el, '[part="result"]')).to.have.length(0);
+      await until(() => el.counts !== undefined, 'the new counts');
+      expect(el.counts).to.deep.equal({});
+    });
+
     for (const fault of [{ status: 500 }, { status: 200, body: '<html>not json</html>' }]) {
       it(`keeps the cards usable when the counts fail to load (${fault.status}${fault.body ? ', bad JSON' : ''})`, async () => {
         await session.fail('votes', fault, fault);

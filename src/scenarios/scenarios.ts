@@ -193,11 +193,12 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** Recalls the reader's vote on this article and fetches the current counts. */
   private async load(endpoint: string): Promise<void> {
     const articleId = this.article;
-    // What the host set (choice, counts, status) stands unless this reader already voted here.
     const stored = remember(articleId);
-    if (pending(CHANNEL).some((e) => e.meta?.articleId === articleId)) this.status = 'saved';
-    else if (stored) this.status = 'voted';
-    this.choice = stored ?? this.choice;
+    // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
+    const keep = !this.hasUpdated;
+    if (!keep) this.counts = undefined;
+    this.choice = stored ?? (keep ? this.choice : undefined);
+    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId) ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
     const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
