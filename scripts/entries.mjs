@@ -7,10 +7,11 @@ export const entries = {
   'key-points': 'src/key-points/index.ts',
   'comment-prompt': 'src/comment-prompt/index.ts',
   newsletter: 'src/newsletter/index.ts',
+  scenarios: 'src/scenarios/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['key-points', 'comment-prompt', 'newsletter'];
+export const elementEntries = ['key-points', 'comment-prompt', 'newsletter', 'scenarios'];
 
 /** What the npm entries leave to the consumer's bundler. */
 export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];

@@ -10,3 +10,5 @@ export { LedeNewsletter } from './newsletter/newsletter.js';
 export type { NewsletterAdapter, NewsletterSignup, NewsletterStrings, NewsletterSubscribedDetail } from './newsletter/newsletter.js';
 export { isEmail } from './newsletter/email.js';
 export type { DeliveryOptions, DeliveryRequest } from './core/delivery.js';
+export { LedeScenarios } from './scenarios/scenarios.js';
+export type { Scenario, ScenariosStrings, ScenariosSource, VoteStatus, LedeVoteDetail, LedeVotedDetail } from './scenarios/scenarios.js';

@@ -2,5 +2,6 @@
 import './key-points/index.js';
 import './comment-prompt/index.js';
 import './newsletter/index.js';
+import './scenarios/index.js';
 
 export * from './classes.js';
