@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { remember } from '../core/remember.js';
+import { scrollToAndFocus } from '../core/scroll-to.js';
 import { LedeElement } from '../core/base-element.js';
 import { describe } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -52,16 +54,6 @@ declare global {
     'lede-share': CustomEvent<LedeShareDetail>;
   }
 }
-
-/** Reads (and with a value, first writes) the reader's Mastodon server; storage may be refused. */
-const instanceStore = (value?: string): string | undefined => {
-  try {
-    if (value) localStorage.lede_mastodon = value;
-    return localStorage.lede_mastodon;
-  } catch {
-    return value;
-  }
-};
 
 /**
  * @summary "Join the conversation": a prompt to comment, the comment count, and share links.
@@ -135,7 +127,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   @state() private copyFallback = false;
   @state() private asking = false;
   @state() private invalid = '';
-  @state() private instance = instanceStore();
+  @state() private instance = remember('lede_mastodon');
 
   private request?: AbortController;
   private tokens: ShareNetwork[] = [];
@@ -199,9 +191,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
     if (!target) return;
     event.preventDefault();
-    if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
-    target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion:reduce)').matches ? 'instant' : 'smooth' });
-    target.focus({ preventScroll: true });
+    scrollToAndFocus(target);
     if (location.hash !== href) history.pushState(null, '', href);
   }
 
@@ -250,7 +240,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.invalid = this.text.mastodonInvalid;
       return input.focus();
     }
-    this.instance = instanceStore(instance);
+    this.instance = remember('lede_mastodon', instance);
     void this.ask(false);
     if (this.emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
   }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { deliver, newIdempotencyKey, type DeliveryResult } from '../core/delivery.js';
@@ -56,17 +57,8 @@ declare global {
 
 const CHANNEL = 'votes';
 
-/** Reads, stores (`scenarioId`) or forgets (`null`) the reader's vote on an article. */
-function remember(articleId: string, scenarioId?: string | null): string | undefined {
-  const key = `lede-vote:${articleId}`;
-  try {
-    if (scenarioId) localStorage.setItem(key, scenarioId);
-    if (scenarioId === null) localStorage.removeItem(key);
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return scenarioId ?? undefined; // Storage blocked: remembered for this page view only.
-  }
-}
+/** Where a reader's vote on one article is remembered. */
+const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
 
 /**
  * @tagname lede-scenarios
@@ -193,7 +185,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** Recalls the reader's vote on this article and fetches the current counts. */
   private async load(endpoint: string): Promise<void> {
     const articleId = this.article;
-    const stored = remember(articleId);
+    const stored = remember(voteKey(articleId));
     // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
@@ -214,7 +206,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const idempotencyKey = newIdempotencyKey();
     const result = await deliver(request, { idempotencyKey });
     if (!result.ok && result.outcome === 'unavailable' && enqueue({ channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } })) {
-      this.choice = remember(articleId, scenarioId);
+      this.choice = remember(voteKey(articleId), scenarioId);
       this.status = 'saved';
     } else this.settle(scenarioId, result);
   }
@@ -223,13 +215,13 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   private settle(scenarioId: string, result: DeliveryResult): void {
     const articleId = this.article;
     if (result.ok) {
-      this.choice = remember(articleId, scenarioId);
+      this.choice = remember(voteKey(articleId), scenarioId);
       this.counts = readCounts(result.data) ?? {};
       this.status = 'voted';
       emit<LedeVotedDetail>(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
       return;
     }
-    this.choice = remember(articleId, null);
+    this.choice = remember(voteKey(articleId), null);
     this.refusal = result.outcome === 'refused' ? result.message : undefined;
     this.status = 'error';
     this.report(result, 'the vote was not counted');
