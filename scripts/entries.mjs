@@ -7,10 +7,13 @@ export const entries = {
   article: 'src/article/index.ts',
   'key-points': 'src/key-points/index.ts',
   story: 'src/story/index.ts',
+  'comment-prompt': 'src/comment-prompt/index.ts',
+  newsletter: 'src/newsletter/index.ts',
+  scenarios: 'src/scenarios/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['article', 'key-points', 'story'];
+export const elementEntries = ['article', 'key-points', 'comment-prompt', 'newsletter', 'scenarios', 'story'];
 
 /** What the npm entries leave to the consumer's bundler. */
 export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];

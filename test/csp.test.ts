@@ -39,7 +39,8 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
 
   it('renders every element with zero securitypolicyviolation events', () => {
     expect(result.violations).to.deep.equal([]);
-    expect(result.upgraded).to.include.members(['lede-article', 'lede-key-points', 'lede-story']);
+    expect(result.upgraded).to.include.members(['lede-article', 'lede-key-points', 'lede-scenarios', 'lede-comment-prompt', 'lede-newsletter', 'lede-story']);
+    expect(result.undefinedTags).to.deep.equal([]);
   });
 
   it('sanitizes hostile HTML with no Trusted Types violation and nothing run', () => {

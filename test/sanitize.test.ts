@@ -3,7 +3,7 @@ import type { LedeArticle } from '../src/article/article.js';
 import '../src/article/index.js';
 import { sanitizeHtml } from '../src/core/sanitize.js';
 import { captureLedeErrors } from './helpers/errors.js';
-import { newSession, storePage } from './helpers/pages.js';
+import { EndpointSession } from './helpers/endpoint.js';
 import corpusFile from './fixtures/xss-vectors.json';
 
 interface Corpus {
@@ -116,9 +116,9 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
   });
 
   it('leaves nothing dangerous and runs no payload when the vectors come through src', async () => {
-    const session = newSession();
+    const session = new EndpointSession();
     const payloads = variants();
-    const urls = await Promise.all(payloads.map((payload, index) => storePage(session, `v${index}`, payload)));
+    const urls = await Promise.all(payloads.map((payload, index) => session.page(`v${index}`, payload)));
     const elements = urls.map((url) => {
       const el = document.createElement('lede-article');
       el.src = url;

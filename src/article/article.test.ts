@@ -1,8 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../test/helpers/axe.js';
 import { captureLedeErrors } from '../../test/helpers/errors.js';
-import { nextEvent, newSession, scriptFaults, storePage } from '../../test/helpers/pages.js';
+import { EndpointSession } from '../../test/helpers/endpoint.js';
 import type { LedeArticle } from './article.js';
 import './index.js';
 
@@ -105,6 +105,10 @@ describe('<lede-article>', () => {
   });
 
   describe('table of contents and in-page links', () => {
+    // Instant scrolling, so the position can be read right after the click.
+    before(() => emulateMedia({ reducedMotion: 'reduce' }));
+    after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
     const sections = ['One', 'Two', 'Three'].map((t) => `<h2>${t}</h2><p>${words(200)}</p><h3>${t} detail</h3><p>${words(200)}</p>`).join('');
 
     it('lists h2 and h3 of the children and scrolls to and focuses a heading when a link is activated', async () => {
@@ -147,7 +151,7 @@ describe('<lede-article>', () => {
       expect(shadow(el).activeElement).to.equal(threeDetail);
       expect(Math.abs(threeDetail.getBoundingClientRect().top)).to.be.lessThan(20);
 
-      const changed = nextEvent(window, 'hashchange');
+      const changed = oneEvent(window, 'hashchange');
       location.hash = 'one';
       await changed;
       expect(shadow(el).activeElement!.textContent).to.equal('One');
@@ -156,23 +160,23 @@ describe('<lede-article>', () => {
 
   describe('src', () => {
     it('scrolls to the page\'s #fragment once the src body that holds it is shown', async () => {
-      const session = newSession();
-      const url = await storePage(session, 'long', `<p>${words(600)}</p><h2>Far down</h2><p>${words(50)}</p>`);
+      const session = new EndpointSession();
+      const url = await session.page('long', `<p>${words(600)}</p><h2>Far down</h2><p>${words(50)}</p>`);
       history.replaceState(null, '', '#far-down');
       const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article></lede-article>${filler}</div>`);
       const el = wrapper.querySelector('lede-article')!;
-      const loaded = nextEvent(el, 'lede-load');
+      const loaded = oneEvent(el, 'lede-load');
       el.src = url;
       await loaded;
       expect(shadow(el).activeElement!.textContent).to.equal('Far down');
     });
 
     it('loads an HTML fragment, sanitized, with a loading state, then fires lede-load', async () => {
-      const session = newSession();
-      const url = await storePage(session, 'fragment', '<h2>Loaded</h2> <p>From a fragment.</p><img src=x onerror=alert(1)>');
-      await scriptFaults(session, 'pages', [{ delay: 200 }]);
+      const session = new EndpointSession();
+      const url = await session.page('fragment', '<h2>Loaded</h2> <p>From a fragment.</p><img src=x onerror=alert(1)>');
+      await session.fail('pages', { delay: 200 });
       const el = await fixture<LedeArticle>(html`<lede-article><p>Fallback.</p></lede-article>`);
-      const loaded = nextEvent<CustomEvent>(el, 'lede-load');
+      const loaded = oneEvent(el, 'lede-load');
       el.src = url;
       await el.updateComplete;
       expect(el.loading).to.be.true;
@@ -189,11 +193,11 @@ describe('<lede-article>', () => {
     });
 
     it('loads a Lede document (JSON) and takes the header from it unless attributes are set', async () => {
-      const session = newSession();
+      const session = new EndpointSession();
       const doc = { headline: 'From the document', dek: 'Doc dek', byline: 'Doc Writer', published: '2026-01-02T00:00:00Z', body: '<p>Document body.</p>' };
-      const url = await storePage(session, 'doc.json', JSON.stringify(doc), 'application/json');
+      const url = await session.page('doc.json', JSON.stringify(doc), 'application/json');
       const el = await fixture<LedeArticle>(html`<lede-article byline="Attribute Writer"></lede-article>`);
-      const loaded = nextEvent<CustomEvent>(el, 'lede-load');
+      const loaded = oneEvent(el, 'lede-load');
       el.src = url;
       expect((await loaded).detail.kind).to.equal('document');
       expect(part(el, 'headline')!.textContent).to.equal('From the document');
@@ -203,22 +207,22 @@ describe('<lede-article>', () => {
       expect(bodyText(el)).to.equal('Document body.');
     });
 
-    const failures: [string, (session: string) => Promise<string>, string, string][] = [
-      ['HTTP error', async (s) => `/api/s/${s}/pages/missing`, 'http', 'src'],
+    const failures: [string, (session: EndpointSession) => Promise<string>, string, string][] = [
+      ['HTTP error', async (s) => `${s.base}/pages/missing`, 'http', 'src'],
       ['network failure', async () => 'http://127.0.0.1:9/closed-port', 'network', 'src'],
-      ['invalid JSON', async (s) => storePage(s, 'bad.json', '{"headline":', 'application/json'), 'invalid-json', 'src'],
-      ['a document without body', async (s) => storePage(s, 'nobody.json', '{"headline":"H"}', 'application/json'), 'invalid-document', 'body'],
-      ['an unknown content type', async (s) => storePage(s, 'x.txt', 'plain', 'text/plain'), 'invalid-document', 'src'],
+      ['invalid JSON', async (s) => s.page('bad.json', '{"headline":', 'application/json'), 'invalid-json', 'src'],
+      ['a document without body', async (s) => s.page('nobody.json', '{"headline":"H"}', 'application/json'), 'invalid-document', 'body'],
+      ['an unknown content type', async (s) => s.page('x.txt', 'plain', 'text/plain'), 'invalid-document', 'src'],
     ];
     for (const [name, make, code, field] of failures) {
       it(`reports ${name} as lede-error and keeps what it showed before`, async () => {
-        const session = newSession();
-        const good = await storePage(session, 'good', '<p>Shown before.</p>');
+        const session = new EndpointSession();
+        const good = await session.page('good', '<p>Shown before.</p>');
         const el = await fixture<LedeArticle>(html`<lede-article></lede-article>`);
-        const loaded = nextEvent(el, 'lede-load');
+        const loaded = oneEvent(el, 'lede-load');
         el.src = good;
         await loaded;
-        const failed = nextEvent<CustomEvent>(el, 'lede-error');
+        const failed = oneEvent(el, 'lede-error');
         el.src = await make(session);
         const error = await failed;
         await el.updateComplete;
@@ -231,14 +235,14 @@ describe('<lede-article>', () => {
     }
 
     it('ignores a response that arrives after src changed again', async () => {
-      const session = newSession();
-      const slow = await storePage(session, 'slow', '<p>Slow.</p>');
-      const fast = await storePage(session, 'fast', '<p>Fast.</p>');
-      await scriptFaults(session, 'pages', [{ delay: 300 }]);
+      const session = new EndpointSession();
+      const slow = await session.page('slow', '<p>Slow.</p>');
+      const fast = await session.page('fast', '<p>Fast.</p>');
+      await session.fail('pages', { delay: 300 });
       const el = await fixture<LedeArticle>(html`<lede-article></lede-article>`);
       el.src = slow;
       await el.updateComplete;
-      const loaded = nextEvent<CustomEvent>(el, 'lede-load');
+      const loaded = oneEvent(el, 'lede-load');
       el.src = fast;
       expect((await loaded).detail.src).to.equal(fast);
       expect(bodyText(el)).to.equal('Fast.');
@@ -257,10 +261,10 @@ describe('<lede-article>', () => {
     }
 
     it('has no axe violations while loading', async () => {
-      const session = newSession();
-      await scriptFaults(session, 'pages', [{ hang: true }]);
+      const session = new EndpointSession();
+      await session.fail('pages', { hang: true });
       const el = await fixture<LedeArticle>(html`<lede-article headline="H"><p>Fallback</p></lede-article>`);
-      el.src = `/api/s/${session}/pages/never`;
+      el.src = `${session.base}/pages/never`;
       await el.updateComplete;
       await expectNoAxeViolations(el);
       el.remove();

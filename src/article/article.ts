@@ -7,6 +7,7 @@ import { emit, type LedeLoadDetail } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
+import { scrollToAndFocus } from '../core/scroll-to.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
 import { loadSource, SourceError, type ArticleFields } from './source.js';
@@ -179,9 +180,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   goTo(fragment: string, push: boolean): boolean {
     const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
     if (!target || !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))) return false;
-    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
-    target.scrollIntoView();
-    target.focus({ preventScroll: true });
+    scrollToAndFocus(target);
     const hash = `#${publicFragment(target.id)}`;
     if (push && location.hash !== hash) history.pushState(null, '', hash);
     return true;

@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { expectNoAxeViolations } from '../../test/helpers/axe.js';
 import { captureLedeErrors } from '../../test/helpers/errors.js';
-import { nextEvent, newSession, storePage } from '../../test/helpers/pages.js';
+import { EndpointSession } from '../../test/helpers/endpoint.js';
 import '../article/index.js';
 import '../key-points/index.js';
 import type { LedeDocument } from './document.js';
@@ -96,21 +96,21 @@ describe('<lede-story>', () => {
   });
 
   it('loads a document from src and fires lede-load; reports bad JSON and HTTP errors', async () => {
-    const session = newSession();
-    const url = await storePage(session, 'story.json', JSON.stringify(full), 'application/json');
+    const session = new EndpointSession();
+    const url = await session.page('story.json', JSON.stringify(full), 'application/json');
     const el = await fixture<LedeStory>(html`<lede-story></lede-story>`);
-    const loaded = nextEvent<CustomEvent>(el, 'lede-load');
+    const loaded = oneEvent(el, 'lede-load');
     el.src = url;
     expect((await loaded).detail).to.deep.equal({ src: url, kind: 'document' });
     expect(parts(el)).to.include.members(['lede-article', 'lede-key-points']);
 
-    const failed = nextEvent<CustomEvent>(el, 'lede-error');
-    el.src = await storePage(session, 'bad.json', '{', 'application/json');
+    const failed = oneEvent(el, 'lede-error');
+    el.src = await session.page('bad.json', '{', 'application/json');
     expect((await failed).detail).to.include({ code: 'invalid-json', field: 'src' });
     expect(parts(el)).to.include('lede-article');
 
-    const missing = nextEvent<CustomEvent>(el, 'lede-error');
-    el.src = `/api/s/${session}/pages/none`;
+    const missing = oneEvent(el, 'lede-error');
+    el.src = `${session.base}/pages/none`;
     expect((await missing).detail).to.include({ code: 'http', field: 'src' });
   });
 
