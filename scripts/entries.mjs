@@ -5,10 +5,17 @@ export const entries = {
   index: 'src/index.ts',
   classes: 'src/classes.ts',
   'key-points': 'src/key-points/index.ts',
+  react: 'src/react/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
 export const elementEntries = ['key-points'];
 
+/** The entries that register nothing: importing them for a class must not define a tag. */
+export const sideEffectFreeEntries = ['classes'];
+
+/** Files exported as they are (`./custom-elements.json` and the like), when they exist. */
+export const fileExports = ['custom-elements.json', 'schema.json', 'vscode.html-custom-data.json', 'package.json'];
+
 /** What the npm entries leave to the consumer's bundler. */
-export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/];
+export const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify(\/|$)/, /^react(-dom)?(\/|$)/];
