@@ -1,0 +1,45 @@
+// 200 <lede-key-points> on one page against the same 200 lists as static HTML, in the same
+// browser: the moment the page is ready (every element rendered; static: DOMContentLoaded) and
+// the first contentful paint.
+import { freshPage } from './lib/browser.mjs';
+import { instrument } from './lib/in-page.mjs';
+import { summarize } from './lib/stats.mjs';
+
+const COUNT = 200;
+const list = (i) => `<ul>
+  <li><strong>Point ${i}a:</strong> About 4,200 people work in port operations across the two towns.</li>
+  <li><strong>Point ${i}b:</strong> A 310 million channel loan binds both councils until 2044.</li>
+  <li>Three other coastal regions are studying the pact before striking deals of their own.</li>
+</ul>`;
+const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>200 lists</title>${head}</head><body>${body}</body></html>`;
+
+async function load(browser, url) {
+  const { page: tab, close } = await freshPage(browser);
+  await tab.evaluateOnNewDocument(instrument, ['lede-key-points']);
+  await tab.goto(url, { waitUntil: 'load' });
+  await tab.waitForFunction(() => window.__bench.ready !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
+  const result = await tab.evaluate(() => ({ ...window.__bench, rendered: [...document.querySelectorAll('lede-key-points')].filter((el) => el.shadowRoot?.querySelector('li')).length }));
+  await close();
+  return result;
+}
+
+export default async function manyKeyPoints({ browser, server, runs }) {
+  const lists = Array.from({ length: COUNT }, (_, i) => list(i));
+  const staticUrl = server.page('/bench/many-static.html', page(lists.join('\n')));
+  const ledeUrl = server.page('/bench/many-lede.html', page(lists.map((l) => `<lede-key-points>${l}</lede-key-points>`).join('\n'), '<script type="module" src="/dist/lede.js"></script>'));
+  const results = { static: [], lede: [] };
+  for (let i = 0; i < runs; i++) {
+    results.static.push(await load(browser, staticUrl));
+    const lede = await load(browser, ledeUrl);
+    if (lede.rendered !== COUNT) throw new Error(`only ${lede.rendered} of ${COUNT} key-points rendered`);
+    results.lede.push(lede);
+  }
+  const pick = (which, key) => summarize(results[which].map((r) => r[key]));
+  return {
+    title: `${COUNT} <lede-key-points> vs the same ${COUNT} lists as static HTML`,
+    rows: [
+      { measure: `${COUNT} elements rendered (static: DOMContentLoaded)`, unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), budget: { ratio: 2 } },
+      { measure: 'first contentful paint', unit: 'ms', lede: pick('lede', 'fcp'), baseline: pick('static', 'fcp') },
+    ],
+  };
+}

@@ -1,0 +1,86 @@
+// A page with the full demo article and every element, against the same content as static HTML,
+// in the same browser: first contentful paint, the moment every element is upgraded, layout
+// shift (Chromium's CLS, and the direct measure: how far each visible text block moves when the
+// elements upgrade) and the JS heap.
+import { demoPage } from '../scripts/demo-pages.mjs';
+import { freshPage, heapAfterGc } from './lib/browser.mjs';
+import { instrument, textBlocks } from './lib/in-page.mjs';
+import { summarize } from './lib/stats.mjs';
+
+const SCRIPT = '<script type="module" src="/dist/lede.js"></script>';
+
+async function load(browser, url, tags) {
+  const { page, close } = await freshPage(browser);
+  await page.evaluateOnNewDocument(instrument, tags);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.ready !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
+  const { fcp, ready, cls } = await page.evaluate(() => window.__bench);
+  const { heap } = await heapAfterGc(page);
+  await close();
+  return { fcp, ready, cls, heap };
+}
+
+/** Loads the static page, notes where every text block is, adds the script, and notes again. */
+async function upgradeShift(browser, url, tags) {
+  const { page, close } = await freshPage(browser);
+  await page.goto(url, { waitUntil: 'load' });
+  const before = await page.evaluate(textBlocks);
+  await page.addScriptTag({ url: '/dist/lede.js', type: 'module' });
+  await page.evaluate(async (tags) => {
+    const present = tags.filter((tag) => document.querySelector(tag));
+    await Promise.all(present.map((tag) => customElements.whenDefined(tag)));
+    await Promise.all(present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, tags);
+  const after = new Map((await page.evaluate(textBlocks)).map((block) => [block.key, block]));
+  await close();
+  const moves = [];
+  let unmatched = 0;
+  for (const block of before) {
+    const now = after.get(block.key);
+    if (!now) {
+      unmatched++;
+      continue;
+    }
+    const dx = now.x - block.x;
+    const dy = now.y - block.y;
+    if (Math.abs(dx) > 0.01 || Math.abs(dy) > 0.01) moves.push({ text: block.text.slice(0, 48), host: now.host || block.host || 'page', dx, dy });
+  }
+  return { blocks: before.length, unmatched, moves };
+}
+
+export default async function pageLoad({ browser, server, runs, tags }) {
+  const staticUrl = server.page('/bench/page-static.html', demoPage({ title: 'Static' }));
+  const ledeUrl = server.page('/bench/page-lede.html', demoPage({ title: 'Lede', head: SCRIPT }));
+  const results = { static: [], lede: [] };
+  for (let i = 0; i < runs; i++) {
+    // Alternate, so that a slower moment of the machine hits both pages alike.
+    results.static.push(await load(browser, staticUrl, []));
+    results.lede.push(await load(browser, ledeUrl, tags));
+  }
+  const pick = (which, key) => summarize(results[which].map((r) => r[key]));
+  const shift = await upgradeShift(browser, staticUrl, tags);
+  const maxMove = Math.max(0, ...shift.moves.map((m) => Math.max(Math.abs(m.dx), Math.abs(m.dy))));
+  const byHost = new Map();
+  for (const move of shift.moves) {
+    const entry = byHost.get(move.host) ?? { count: 0, max: 0, first: move };
+    entry.count++;
+    entry.max = Math.max(entry.max, Math.abs(move.dy), Math.abs(move.dx));
+    byHost.set(move.host, entry);
+  }
+  return {
+    title: `Page load: the demo article with every element (${tags.join(', ')}) vs the same HTML without script`,
+    rows: [
+      { measure: 'first contentful paint', unit: 'ms', lede: pick('lede', 'fcp'), baseline: pick('static', 'fcp'), budget: { ratio: 1.25 } },
+      { measure: 'every element upgraded (static: DOMContentLoaded)', unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), budget: { ratio: 1.25 } },
+      { measure: 'layout shift (Chromium CLS)', unit: '', digits: 4, lede: pick('lede', 'cls'), baseline: pick('static', 'cls'), budget: { max: 0 } },
+      { measure: 'JS heap after GC', unit: 'KB', digits: 0, lede: summarize(results.lede.map((r) => r.heap / 1024)), baseline: summarize(results.static.map((r) => r.heap / 1024)) },
+      { measure: `text moved on upgrade (max of ${shift.blocks} blocks)`, unit: 'px', lede: summarize([maxMove]), budget: { max: 0 } },
+    ],
+    notes: [
+      `${shift.moves.length} of ${shift.blocks} visible text blocks moved on upgrade; ${shift.unmatched} were re-rendered with different text nodes and not compared.`,
+      ...[...byHost].map(([host, e]) => `  ${e.count} block(s) in or after <${host}> moved, up to ${e.max.toFixed(1)} px; first: "${e.first.text}" by dx ${e.first.dx.toFixed(1)}, dy ${e.first.dy.toFixed(1)} px`),
+    ],
+    moves: shift.moves,
+  };
+}
