@@ -36,7 +36,12 @@ try {
   mkdirSync(join(app, 'src'), { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const peers = ['react', 'react-dom', '@types/react'].map((name) => `${name}@${JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version}`);
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball, ...peers], { cwd: app });
+  const install = (mode) => run('npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball, ...peers], { cwd: app });
+  try {
+    install('--offline'); // from the npm cache that `npm ci` filled
+  } catch {
+    install('--prefer-offline');
+  }
   step('installed the tarball offline');
 
   // One file per entry, using what a consumer would: tags, classes, typed events.
