@@ -13,14 +13,11 @@ const list = (i) => `<ul>
 </ul>`;
 const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>200 lists</title>${head}</head><body>${body}</body></html>`;
 
-async function load(browser, url) {
-  const { page: tab, close } = await freshPage(browser);
-  await tab.evaluateOnNewDocument(instrument, ['lede-key-points']);
-  await tab.goto(url, { waitUntil: 'load' });
-  await tab.waitForFunction(() => window.__bench.ready !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
-  const result = await tab.evaluate(() => ({ ...window.__bench, rendered: [...document.querySelectorAll('lede-key-points')].filter((el) => el.shadowRoot?.querySelector('li')).length }));
-  await close();
-  return result;
+async function load(tab, url) {
+  await tab.page.bringToFront();
+  await tab.page.goto(url, { waitUntil: 'load' });
+  await tab.page.waitForFunction(() => window.__bench.ready !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
+  return tab.page.evaluate(() => ({ ...window.__bench, rendered: [...document.querySelectorAll('lede-key-points')].filter((el) => el.shadowRoot?.querySelector('li')).length }));
 }
 
 export default async function manyKeyPoints({ browser, server, runs }) {
@@ -28,12 +25,18 @@ export default async function manyKeyPoints({ browser, server, runs }) {
   const staticUrl = server.page('/bench/many-static.html', page(lists.join('\n')));
   const ledeUrl = server.page('/bench/many-lede.html', page(lists.map((l) => `<lede-key-points>${l}</lede-key-points>`).join('\n'), '<script type="module" src="/dist/lede.js"></script>'));
   const results = { static: [], lede: [] };
+  const tabs = { static: await freshPage(browser), lede: await freshPage(browser) };
+  for (const tab of Object.values(tabs)) await tab.page.evaluateOnNewDocument(instrument, ['lede-key-points']);
+  const urls = { static: staticUrl, lede: ledeUrl };
+  for (const which of ['static', 'lede']) await load(tabs[which], urls[which]); // warm up
   for (let i = 0; i < runs; i++) {
-    results.static.push(await load(browser, staticUrl));
-    const lede = await load(browser, ledeUrl);
-    if (lede.rendered !== COUNT) throw new Error(`only ${lede.rendered} of ${COUNT} key-points rendered`);
-    results.lede.push(lede);
+    for (const which of i % 2 ? ['lede', 'static'] : ['static', 'lede']) {
+      const result = await load(tabs[which], urls[which]);
+      if (which === 'lede' && result.rendered !== COUNT) throw new Error(`only ${result.rendered} of ${COUNT} key-points rendered`);
+      results[which].push(result);
+    }
   }
+  await Promise.all(Object.values(tabs).map((tab) => tab.close()));
   const pick = (which, key) => summarize(results[which].map((r) => r[key]));
   return {
     title: `${COUNT} <lede-key-points> vs the same ${COUNT} lists as static HTML`,
