@@ -12,6 +12,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const typesOf = (source) => `./dist/types/${source.replace(/^src\//, '').replace(/\.ts$/, '.d.ts')}`;
 const BUNDLES = ['./dist/lede.js', './dist/lede.iife.js'];
+const FALLBACK_CSS = './dist/lede.css';
 
 /** What `exports` must be: the root, one subpath per entry, the browser bundle, and the files. */
 function expectedExports() {
@@ -21,12 +22,14 @@ function expectedExports() {
   }
   // The script-tag file as a module, for bundlers that want it whole (browser only: Lit's browser build inside).
   exports['./bundle'] = { types: typesOf(entries.index), default: BUNDLES[0] };
+  // The pre-upgrade styles of every element (scripts/build-fallback-css.mjs).
+  exports['./lede.css'] = FALLBACK_CSS;
   for (const file of fileExports) if (file === 'package.json' || existsSync(file)) exports[`./${file}`] = `./${file}`;
   return exports;
 }
 
 const registering = Object.keys(entries).filter((name) => !sideEffectFreeEntries.includes(name)).map((name) => `./dist/${name}.js`);
-const expectedSideEffects = [...registering, ...BUNDLES, './src/index.ts', './src/*/index.ts', './src/react/index.ts'];
+const expectedSideEffects = [...registering, ...BUNDLES, FALLBACK_CSS, './src/index.ts', './src/*/index.ts', './src/react/index.ts'];
 const expectedFiles = ['dist', 'docs', 'CHANGELOG.md', 'README.md', ...fileExports.filter((file) => file !== 'package.json' && (existsSync(file) || file !== 'schema.json'))];
 
 const problems = [];
@@ -52,6 +55,7 @@ if (existsSync('dist') && existsSync('custom-elements.json')) {
   for (const [name, source] of Object.entries(entries)) {
     for (const path of [`dist/${name}.js`, typesOf(source).slice(2)]) if (!existsSync(path)) problems.push(`${path} is missing after the build`);
   }
+  if (!existsSync(FALLBACK_CSS)) problems.push(`${FALLBACK_CSS} is missing after the build`);
 }
 
 if (write) {

@@ -24,7 +24,7 @@ export function instrument(tags) {
 
 /**
  * Every visible text node of the page, through open shadow roots, with the page position of its
- * first line box: `{ key, text, x, y, host }` where `host` is the nearest Lede element around it.
+ * first visible character: `{ key, text, x, y, host }` where `host` is the nearest Lede element around it.
  */
 export function textBlocks() {
   const blocks = [];
@@ -42,8 +42,11 @@ export function textBlocks() {
       }
       const text = node.textContent.replace(/\s+/g, ' ').trim();
       if (!text || node.parentElement?.closest('script, style, template')) continue;
+      // The first visible character: leading white space is laid out differently in light and shadow DOM.
+      const start = node.textContent.search(/\S/);
       const range = document.createRange();
-      range.selectNodeContents(node);
+      range.setStart(node, start);
+      range.setEnd(node, start + 1);
       const rect = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0);
       if (!rect) continue; // Not rendered (such as fallback children that are not slotted).
       const count = (seen.get(text) ?? 0) + 1;
