@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findBrowser } from './scripts/browser.mjs';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { networkCommandPlugin } from './test/plugins/network.mjs';
 
 const endpoint = createLedeEndpoint();
 
@@ -14,6 +15,7 @@ const endpointMiddleware = async (ctx, next) => {
     passed = true;
   });
   if (passed) return next();
+  if (!ctx.res.headersSent) ctx.status = 200; // A deliberately hanging answer is not a 404.
   ctx.respond = false;
 };
 
@@ -26,7 +28,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   middleware: [endpointMiddleware],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [networkCommandPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS },

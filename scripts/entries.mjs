@@ -5,11 +5,14 @@ export const entries = {
   index: 'src/index.ts',
   classes: 'src/classes.ts',
   'key-points': 'src/key-points/index.ts',
+  'comment-prompt': 'src/comment-prompt/index.ts',
+  newsletter: 'src/newsletter/index.ts',
+  scenarios: 'src/scenarios/index.ts',
   react: 'src/react/index.ts',
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['key-points'];
+export const elementEntries = ['key-points', 'comment-prompt', 'newsletter', 'scenarios'];
 
 /** The entries that register nothing: importing them for a class must not define a tag. */
 export const sideEffectFreeEntries = ['classes'];

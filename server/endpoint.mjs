@@ -56,7 +56,10 @@ async function applyFault(fault, res) {
   if (!fault) return false;
   if (fault.hang) return true; // The client's timeout must deal with it.
   if (fault.drop) {
-    res.socket?.destroy();
+    // Headers, then a cut: a network error the browser cannot quietly retry on a fresh socket.
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+    res.write('{');
+    setTimeout(() => res.socket?.destroy(), 10);
     return true;
   }
   if (fault.delay) await sleep(fault.delay);

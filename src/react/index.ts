@@ -2,8 +2,28 @@
 // React wrappers made with @lit/react. Importing this entry registers every element it wraps.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import '../comment-prompt/index.js';
+import { LedeCommentPrompt as LedeCommentPromptElement } from '../comment-prompt/comment-prompt.js';
 import '../key-points/index.js';
 import { LedeKeyPoints as LedeKeyPointsElement } from '../key-points/key-points.js';
+import '../newsletter/index.js';
+import { LedeNewsletter as LedeNewsletterElement } from '../newsletter/newsletter.js';
+import '../scenarios/index.js';
+import { LedeScenarios as LedeScenariosElement } from '../scenarios/scenarios.js';
+
+/** `<lede-comment-prompt>` for React: "Join the conversation": a prompt to comment, the comment count, and share links. */
+export const LedeCommentPrompt = createComponent({
+  tagName: 'lede-comment-prompt',
+  elementClass: LedeCommentPromptElement,
+  react: React,
+  events: {
+    /** A share link, copy or native share was used. Cancelable: `preventDefault()` to handle it yourself. `detail: { network }`. */
+    onLedeShare: 'lede-share' as EventName<HTMLElementEventMap['lede-share']>,
+    /** Bad input (an unknown `share` token, a bad `count`) or a failed `count-src`. `detail: { code, message, field }`. */
+    onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
+  },
+  displayName: 'LedeCommentPrompt',
+});
 
 /** `<lede-key-points>` for React: A "why this matters" or key-takeaways list, each point with an optional bold lead-in. */
 export const LedeKeyPoints = createComponent({
@@ -15,4 +35,36 @@ export const LedeKeyPoints = createComponent({
     onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
   },
   displayName: 'LedeKeyPoints',
+});
+
+/** `<lede-newsletter>` for React: A newsletter signup that validates, retries, and keeps the signup on the device when the network is down, so no email is ever lost. */
+export const LedeNewsletter = createComponent({
+  tagName: 'lede-newsletter',
+  elementClass: LedeNewsletterElement,
+  react: React,
+  events: {
+    /** Before sending, cancelable: `detail` is the signup; `preventDefault()` to handle it yourself. */
+    onLedeSubscribe: 'lede-subscribe' as EventName<HTMLElementEventMap['lede-subscribe']>,
+    /** The endpoint accepted the signup: `detail: { email, message? }`. */
+    onLedeSubscribed: 'lede-subscribed' as EventName<HTMLElementEventMap['lede-subscribed']>,
+    /** The endpoint refused the signup (`http`), it could not be sent or kept (`network`), or an attribute is wrong. */
+    onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
+  },
+  displayName: 'LedeNewsletter',
+});
+
+/** `<lede-scenarios>` for React: Scenario cards ("what could happen next"), optionally with reader predictions. */
+export const LedeScenarios = createComponent({
+  tagName: 'lede-scenarios',
+  elementClass: LedeScenariosElement,
+  react: React,
+  events: {
+    /** Before a vote is sent; cancelable: a host that calls `preventDefault()` handles it and nothing is sent. `detail: { articleId, scenarioId }`. */
+    onLedeVote: 'lede-vote' as EventName<HTMLElementEventMap['lede-vote']>,
+    /** The endpoint counted the vote. `detail: { articleId, scenarioId, counts }`. */
+    onLedeVoted: 'lede-voted' as EventName<HTMLElementEventMap['lede-voted']>,
+    /** Bad input, counts that cannot be loaded, or a refused vote. `detail: { code, message, field }`. */
+    onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
+  },
+  displayName: 'LedeScenarios',
 });

@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const commentPromptStyles = css`
+  section {
+    display: grid;
+    justify-items: start;
+    gap: 0.75em;
+    padding: var(--lede-comment-prompt-padding, var(--_lede-space));
+    background: var(--lede-comment-prompt-background, var(--_lede-surface));
+    border-radius: var(--_lede-radius);
+  }
+
+  * {
+    margin: 0;
+  }
+
+  [part='count'] {
+    min-block-size: 1lh;
+  }
+
+  ul,
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    padding: 0;
+    list-style: none;
+  }
+
+  a,
+  button,
+  input {
+    display: inline-block;
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 1px solid var(--_lede-border);
+    border-radius: var(--_lede-radius);
+    padding: 0.25em 0.75em;
+    text-decoration: none;
+  }
+
+  [part='cta'] {
+    border-color: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
+    font-weight: 700;
+  }
+
+  label,
+  span {
+    flex-basis: 100%;
+  }
+
+  [role='status']:empty {
+    margin-block-start: -0.75em;
+  }
+
+  @media print {
+    ul,
+    form {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,281 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { remember } from '../core/remember.js';
+import { scrollToAndFocus } from '../core/scroll-to.js';
+import { LedeElement } from '../core/base-element.js';
+import { describe } from '../core/errors.js';
+import { emit } from '../core/events.js';
+import { renderHeading } from '../core/heading.js';
+import { resolveLang } from '../core/locale.js';
+import { format } from '../core/strings.js';
+import { commentPromptStyles } from './comment-prompt.styles.js';
+import { fetchCount, formatCount, isCount } from './count.js';
+import { intents, networks, shareUrl, toInstance, type ShareData, type ShareNetwork } from './networks.js';
+
+export type { ShareData, ShareNetwork } from './networks.js';
+
+const defaultStrings = {
+  heading: 'Join the conversation',
+  /** The call to action, when the children's link gives no text. */
+  cta: 'Read and write comments',
+  countNone: 'Be the first to comment',
+  countOne: '{n} comment',
+  countOther: '{n} comments',
+  /** The other plural categories of `Intl.PluralRules`; empty means `countOther`. */
+  countZero: '',
+  countTwo: '',
+  countFew: '',
+  countMany: '',
+  /** The accessible name of the list of share links. */
+  share: 'Share',
+  shareOn: 'Share on {network}',
+  email: 'Email',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  copyFallback: 'Press Ctrl+C (⌘+C on a Mac) to copy the link',
+  native: 'Share…',
+  mastodon: 'Your Mastodon server, such as mastodon.social',
+  mastodonInvalid: 'Enter a server name, such as mastodon.social',
+  /** The button that shows the remembered server and changes it. */
+  mastodonChange: 'Change server ({server})',
+};
+
+export type CommentPromptStrings = typeof defaultStrings;
+
+export interface LedeShareDetail {
+  network: ShareNetwork;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lede-share': CustomEvent<LedeShareDetail>;
+  }
+  interface DocumentEventMap {
+    'lede-share': CustomEvent<LedeShareDetail>;
+  }
+}
+
+/**
+ * @summary "Join the conversation": a prompt to comment, the comment count, and share links.
+ *
+ * @description The call to action goes to `comments-href`; for an in-page anchor it scrolls there
+ * (smoothly unless the reader asks for reduced motion) and moves focus to the target. The count
+ * comes from `count`, or from `count-src` (GET answering `{ "count": n }`; nothing is fetched
+ * without it; while it loads or when it fails, `count` is shown). Share links are plain intent
+ * links opened in a new tab: nothing reaches a network until the reader follows one. Mastodon
+ * asks for the reader's server once and remembers it in localStorage. HTML children are the
+ * fallback before upgrade; a heading and the first link (to the comments) are read from them.
+ *
+ * @fires lede-share - A share link, copy or native share was used. Cancelable: `preventDefault()` to handle it yourself. `detail: { network }`.
+ * @fires lede-error - Bad input (an unknown `share` token, a bad `count`) or a failed `count-src`. `detail: { code, message, field }`.
+ *
+ * @csspart base - The `<section>` that wraps everything.
+ * @csspart heading - The heading.
+ * @csspart prompt - The question to readers.
+ * @csspart count - The comment count.
+ * @csspart cta - The call to action, a link to the comments.
+ * @csspart share-list - The list of share links.
+ * @csspart share-link - Each share link or button (with `data-network`).
+ * @csspart mastodon-form - The form that asks for the reader's Mastodon server.
+ * @csspart mastodon-server - The button that shows the remembered Mastodon server and changes it.
+ * @csspart copy-input - The read-only link shown when the clipboard is refused.
+ * @csspart status - The polite live region (copy feedback).
+ *
+ * @cssprop [--lede-comment-prompt-background=a 5% tint of the text colour] - Background of the box.
+ * @cssprop [--lede-comment-prompt-accent-color=var(--lede-accent-color)] - Colour of the call to action.
+ * @cssprop [--lede-comment-prompt-padding=var(--lede-space, 1rem)] - Padding inside the box.
+ */
+export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
+  static override styles = [...LedeElement.styles, commentPromptStyles];
+
+  /** The heading text. Defaults to the children's heading, else "Join the conversation". */
+  @property() heading?: string;
+
+  /** The question to readers. */
+  @property() prompt?: string;
+
+  /** Where the comments are: an in-page anchor (`#comments`) or a URL. Defaults to the children's first link. */
+  @property({ attribute: 'comments-href' }) commentsHref?: string;
+
+  /** The number of comments; also shown while `count-src` loads or when it fails. */
+  @property({ type: Number }) count?: number;
+
+  /** A URL answering `GET` with `{ "count": n }`. */
+  @property({ attribute: 'count-src' }) countSrc?: string;
+
+  /** How long to wait for `count-src`, in milliseconds. */
+  @property({ attribute: 'count-timeout', type: Number }) countTimeout = 8000;
+
+  /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit email copy native`. An array also works. */
+  @property() share?: string | string[];
+
+  /** Hashtags (without `#`, space- or comma-separated), for X, Threads (the first), Bluesky and Mastodon. */
+  @property() hashtag?: string;
+
+  /** The publisher's X handle, sent as `via`. */
+  @property() handle?: string;
+
+  /** The URL that is shared. Defaults to the page's canonical URL, else its address. */
+  @property() url?: string;
+
+  /** The title that is shared. Defaults to the document's title. (Like any `title`, also the host's tooltip.) */
+  @property() override title = '';
+
+  /** The count from `count-src`; null while it loads. */
+  @state() private fetched?: number | null;
+  @state() private status = '';
+  @state() private copyFallback = false;
+  @state() private asking = false;
+  @state() private invalid = '';
+  @state() private instance = remember('lede_mastodon');
+
+  private request?: AbortController;
+  private tokens: ShareNetwork[] = [];
+
+  protected get defaultStrings(): CommentPromptStrings {
+    return defaultStrings;
+  }
+
+  /** What the share links share: `url`, `title`, hashtags and handle, with the page's defaults. */
+  get shareData(): ShareData {
+    return {
+      url: this.url || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href,
+      title: this.title || document.title,
+      tags: (this.hashtag ?? '').split(/[\s,#]+/).filter(Boolean),
+      handle: this.handle?.replace('@', ''),
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.loadCount();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.request?.abort();
+    this.request = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('share')) {
+      // A string or (from a Lede document) an array; duplicates dropped, unknown names reported.
+      this.tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter((token): token is ShareNetwork => {
+        if (networks.includes(token as ShareNetwork)) return true;
+        if (token) this.reportProblem('invalid-attribute', 'share', `${describe(token)} is not a known network`);
+        return false;
+      });
+    }
+    if (changed.has('count') && this.count != null && !isCount(this.count)) {
+      this.reportProblem('invalid-attribute', 'count', `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`);
+    }
+    if (changed.has('countSrc')) void this.loadCount();
+  }
+
+  private async loadCount(): Promise<void> {
+    this.request?.abort();
+    this.fetched = undefined;
+    if (!this.countSrc) return;
+    const request = (this.request = new AbortController());
+    this.fetched = null;
+    const result = await fetchCount(this.countSrc, this.countTimeout, request.signal);
+    if (request !== this.request) return; // Superseded, or the element left the page.
+    this.fetched = isCount(result) ? result : undefined;
+    if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
+  }
+
+  private goToComments(event: Event): void {
+    const href = this.href!;
+    const id = href.slice(1);
+    const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
+    if (!target) return;
+    event.preventDefault();
+    scrollToAndFocus(target);
+    if (location.hash !== href) history.pushState(null, '', href);
+  }
+
+  /** Tells the page (cancelable); true when the element should go on. */
+  private emitShare(network: ShareNetwork, event?: Event): boolean {
+    const go = emit(this, 'lede-share', { network }, { cancelable: true });
+    if (!go) event?.preventDefault();
+    return go;
+  }
+
+  private async onShare(network: ShareNetwork, event: Event): Promise<void> {
+    if (network === 'mastodon' && !this.instance) return this.ask(!this.asking);
+    if (!this.emitShare(network, event)) return;
+    const { url, title } = this.shareData;
+    this.status = ''; // So that the same message is announced again.
+    await this.updateComplete;
+    try {
+      if (network === 'native') await navigator.share({ url, title });
+      if (network !== 'copy') return;
+      await navigator.clipboard.writeText(url);
+      this.copyFallback = false;
+      this.status = this.text.copied;
+    } catch {
+      if (network !== 'copy') return; // The reader closed the share sheet.
+      this.copyFallback = true;
+      this.status = this.text.copyFallback;
+      await this.updateComplete;
+      const input = this.renderRoot.querySelector<HTMLInputElement>('[readonly]')!;
+      input.focus();
+      input.select();
+    }
+  }
+
+  private async ask(open: boolean): Promise<void> {
+    this.asking = open;
+    this.invalid = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(open ? 'input' : '[data-network=mastodon]')!.focus();
+  }
+
+  private submitInstance(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).querySelector('input')!;
+    const instance = toInstance(input.value);
+    if (!instance) {
+      this.invalid = this.text.mastodonInvalid;
+      return input.focus();
+    }
+    this.instance = remember('lede_mastodon', instance);
+    void this.ask(false);
+    if (this.emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
+  }
+
+  /** The link to the comments: `comments-href`, else the first link of the children. */
+  private get href(): string | null | undefined {
+    return this.commentsHref || this.querySelector('a[href]')?.getAttribute('href');
+  }
+
+  private renderShare(network: ShareNetwork, data: ShareData) {
+    const brand = intents[network]?.[0];
+    const label = brand || this.text[network as 'email'];
+    const name = brand ? format(this.text.shareOn, { network: brand }) : nothing;
+    const click = (e: Event) => this.onShare(network, e);
+    if (network === 'native' && !('share' in navigator)) return nothing;
+    return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
+      ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
+      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}${
+      network === 'mastodon' && this.instance
+        ? html` <button part="mastodon-server" aria-expanded=${`${this.asking}`} @click=${() => this.ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
+        : nothing}</li>`;
+  }
+
+  protected override render() {
+    const id = this.uid;
+    const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
+    const data = this.shareData;
+    return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
+      this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
+      count !== undefined ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>` : nothing}${
+      this.href ? html`<a part="cta" href=${this.href} @click=${this.goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
+      this.tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.tokens.map((network) => this.renderShare(network, data))}</ul>` : nothing}${
+      this.asking
+        ? html`<form part="mastodon-form" novalidate @submit=${this.submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
+        : nothing}${
+      this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
+  }
+}

@@ -1,0 +1,18 @@
+import { define } from '../core/define.js';
+import { LedeNewsletter, type NewsletterSignup, type NewsletterSubscribedDetail } from './newsletter.js';
+
+export { LedeNewsletter } from './newsletter.js';
+export type { NewsletterAdapter, NewsletterSignup, NewsletterStrings, NewsletterSubscribedDetail } from './newsletter.js';
+export { isEmail } from './email.js';
+
+define('lede-newsletter', LedeNewsletter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lede-newsletter': LedeNewsletter;
+  }
+  interface HTMLElementEventMap {
+    'lede-subscribe': CustomEvent<NewsletterSignup>;
+    'lede-subscribed': CustomEvent<NewsletterSubscribedDetail>;
+  }
+}

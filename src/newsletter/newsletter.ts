@@ -1,0 +1,255 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { LedeElement } from '../core/base-element.js';
+import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
+import { emit } from '../core/events.js';
+import { renderHeading } from '../core/heading.js';
+import { enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { isEmail } from './email.js';
+import { newsletterStyles } from './newsletter.styles.js';
+
+/** What a signup sends, and the `detail` of `lede-subscribe`. */
+export interface NewsletterSignup {
+  email: string;
+  name?: string;
+  consent?: boolean;
+  list?: string;
+  /** The page the reader signed up on. */
+  source: string;
+}
+
+/** The `detail` of `lede-subscribed`: the address and the endpoint's own message, if any. */
+export interface NewsletterSubscribedDetail {
+  email: string;
+  message?: string;
+}
+
+/** Turns a signup into the request an endpoint expects; register one in `LedeNewsletter.adapters`. */
+export type NewsletterAdapter = (signup: NewsletterSignup, action: string) => DeliveryRequest;
+
+const defaultStrings = {
+  heading: 'Newsletter',
+  email: 'Email',
+  name: 'Name',
+  button: 'Subscribe',
+  sending: 'Sending…',
+  success: 'Thanks! Check your inbox to confirm.',
+  invalid: 'Enter an email like name@example.com.',
+  consentRequired: 'Please tick this box.',
+  saved: 'No connection: your signup is saved on this device and will be sent when the connection is back.',
+  failed: 'Sorry, that did not work. Please try again.',
+};
+
+export type NewsletterStrings = typeof defaultStrings;
+
+const CHANNEL = 'newsletter';
+
+const post = (url: string, type: string, body: string): DeliveryRequest => ({ url, method: 'POST', headers: { 'Content-Type': type }, body });
+
+/**
+ * @summary A newsletter signup that validates, retries, and keeps the signup on the device when
+ * the network is down, so no email is ever lost.
+ *
+ * @description Progressive enhancement: put a plain `<form action method="post">` inside; it posts
+ * without JavaScript, and after upgrade its `action`, its email value, a `name` field and a `list`
+ * field are read as defaults. Requests go through the shared delivery module (timeout, retries
+ * with backoff, one `Idempotency-Key` per signup) and, when undeliverable, wait in the outbox.
+ *
+ * @fires lede-subscribe - Before sending, cancelable: `detail` is the signup; `preventDefault()` to handle it yourself.
+ * @fires lede-subscribed - The endpoint accepted the signup: `detail: { email, message? }`.
+ * @fires lede-error - The endpoint refused the signup (`http`), it could not be sent or kept (`network`), or an attribute is wrong.
+ *
+ * @csspart base - The `<section>` around everything.
+ * @csspart heading - The heading.
+ * @csspart text - The introduction under the heading.
+ * @csspart form - The `<form>`.
+ * @csspart input - The email and name inputs.
+ * @csspart button - The submit button.
+ * @csspart error - A validation message beside its field.
+ * @csspart status - The live region for progress, success and failure.
+ *
+ * @cssprop [--lede-newsletter-background=a 5% tint of the text colour] - Background of the box.
+ * @cssprop [--lede-newsletter-button-color=#fff (#111 in dark)] - Text colour of the button.
+ * @cssprop [--lede-newsletter-error-color=#d93025] - Colour that marks an invalid field.
+ */
+export class LedeNewsletter extends LedeElement<NewsletterStrings> {
+  static override styles = [...LedeElement.styles, newsletterStyles];
+
+  /**
+   * Request shapes by `provider` name. Add your own:
+   * `LedeNewsletter.adapters.myesp = (signup, action) => ({ url: action, headers: {…}, body: … })`.
+   */
+  static adapters: Record<string, NewsletterAdapter> = {
+    json: (signup, action) => post(action, 'application/json', JSON.stringify(signup)),
+    form: (signup, action) => post(action, 'application/x-www-form-urlencoded', `${new URLSearchParams(signup as never)}`),
+  };
+
+  static override properties = {
+    action: {},
+    provider: {},
+    heading: {},
+    intro: { attribute: 'text' },
+    buttonLabel: { attribute: 'button-label' },
+    nameField: { attribute: 'name-field', type: Boolean },
+    consent: {},
+    successMessage: { attribute: 'success-message' },
+    list: {},
+    minFillTime: { attribute: 'min-fill-time', type: Number },
+    delivery: { attribute: false },
+  };
+
+  /** The signup endpoint. Defaults to the `action` of a child `<form>`. */
+  declare action?: string;
+  /** How the request is shaped: `json` (default), `form` (urlencoded), or a key of `LedeNewsletter.adapters`. */
+  declare provider: string;
+  /** The heading; defaults to "Newsletter". */
+  declare heading?: string;
+  /** An introduction under the heading (the `text` attribute). */
+  declare intro?: string;
+  /** The submit button's label (the `button-label` attribute). */
+  declare buttonLabel?: string;
+  /** Asks for a name too (the `name-field` attribute). On when a child `<form>` has a `name` field. */
+  declare nameField: boolean;
+  /** The label of a consent checkbox that must be ticked; no checkbox when absent. */
+  declare consent?: string;
+  /** Shown on success instead of the endpoint's message (the `success-message` attribute). */
+  declare successMessage?: string;
+  /** The list to subscribe to, passed through to the endpoint. Defaults to a child form's `list` field. */
+  declare list?: string;
+  /** Milliseconds a person needs at least between the element appearing and submitting; faster is a bot (`min-fill-time`). */
+  declare minFillTime: number;
+  /** Options for the delivery module: `timeout`, `retries`, `backoff`, `maxDelay`. */
+  declare delivery?: DeliveryOptions;
+
+  @state() private busy: boolean;
+  @state() private message: string;
+  @state() private error?: ['email' | 'consent', string];
+
+  constructor() {
+    super();
+    this.provider = 'json';
+    this.nameField = false;
+    this.minFillTime = 1500;
+    this.busy = false;
+    this.message = '';
+  }
+
+  private started = 0;
+  private inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
+  private abort?: AbortController;
+  private stopWatching?: () => void;
+  private readonly keep = () => this.inflight && enqueue(this.inflight);
+
+  protected get defaultStrings(): NewsletterStrings {
+    return defaultStrings;
+  }
+
+  private get fallback(): HTMLFormElement | null {
+    return this.querySelector('form');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.started = Date.now();
+    this.abort = new AbortController();
+    addEventListener('pagehide', this.keep);
+    this.stopWatching = watchOutbox(CHANNEL, (entry, result) => this.settle(result, entry.meta?.email as string));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A signup still on its way is kept in the outbox, for this element's successor or the next page.
+    this.keep();
+    this.abort?.abort();
+    this.stopWatching?.();
+    removeEventListener('pagehide', this.keep);
+  }
+
+  protected override firstUpdated(): void {
+    const form = this.fallback;
+    const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
+    this.input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
+    if (saved) this.message = this.text.saved;
+  }
+
+  private input(name: string): HTMLInputElement {
+    return this.renderRoot.querySelector(`[name=${name}]`)!;
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const t = this.text;
+    const data = new FormData(event.target as HTMLFormElement);
+    const email = `${data.get('email')}`.trim();
+    const name = `${data.get('name') ?? ''}`.trim();
+    this.error = !isEmail(email) ? ['email', t.invalid] : this.consent && !data.has('consent') ? ['consent', t.consentRequired] : undefined;
+    this.message = '';
+    if (this.error) {
+      await this.updateComplete;
+      this.input(this.error[0]).focus();
+      return;
+    }
+    // A bot: it filled the hidden field or submitted faster than a person can. It sees success; nothing is sent.
+    if (data.get('website') || Date.now() - this.started < this.minFillTime) return void (this.message = this.successMessage ?? t.success);
+
+    const form = this.fallback;
+    const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
+    const signup: NewsletterSignup = { email, ...(name && { name }), ...(this.consent && { consent: true }), ...(list && { list }), source: location.href };
+    if (!emit(this, 'lede-subscribe', signup, { cancelable: true })) return;
+
+    const action = this.action ?? form?.getAttribute('action') ?? '';
+    let adapter = LedeNewsletter.adapters[this.provider];
+    if (!adapter) {
+      this.reportProblem('invalid-attribute', 'provider', `unknown "${this.provider}"; using json`);
+      adapter = LedeNewsletter.adapters.json!;
+    }
+    const key = newIdempotencyKey();
+    this.inflight = { channel: CHANNEL, request: adapter(signup, action), idempotencyKey: key, meta: { email } };
+    this.busy = true;
+    this.message = t.sending;
+    const result = await deliver(this.inflight.request, { ...this.delivery, idempotencyKey: key, signal: this.abort?.signal });
+    const entry = this.inflight;
+    this.inflight = undefined;
+    this.busy = false;
+    if (!result.ok && result.outcome === 'unavailable') {
+      if (result.reason === 'aborted') return; // Disconnected: kept in the outbox already.
+      if (enqueue(entry)) return void (this.message = t.saved);
+    }
+    this.settle(result, email);
+  }
+
+  /** Shows the outcome of a signup, sent now or later from the outbox. */
+  private settle(result: DeliveryResult, email: string): void {
+    const t = this.text;
+    if (result.ok) {
+      const message = (result.data as { message?: unknown } | undefined)?.message;
+      const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
+      this.message = this.successMessage ?? detail.message ?? t.success;
+      const input = this.input('email');
+      if (input.value.trim() === email) input.form!.reset();
+      emit(this, 'lede-subscribed', detail);
+      return;
+    }
+    const refused = result.outcome === 'refused';
+    this.message = (refused && result.message) || t.failed;
+    this.reportProblem(refused ? 'http' : 'network', 'action', refused ? `refused (${result.status})` : 'not sent, not saved');
+  }
+
+  protected override render() {
+    const t = this.text;
+    const u = this.uid;
+    const [field, problem] = this.error ?? [];
+    const invalid = (name: string) => (field === name ? 'true' : nothing);
+    const describedBy = (name: string) => (field === name ? `${u}-x` : nothing);
+    const error = (name: string) => (field === name ? html`<p id="${u}-x" part="error">${problem}</p>` : nothing);
+    return html`<section part="base" aria-labelledby="${u}-h">${renderHeading(this.level, `${u}-h`, this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
+<form part="form" novalidate @submit=${this.submit}>
+<div><label for="${u}-e">${t.email}</label><input part="input" id="${u}-e" type="email" name="email" autocomplete="email" aria-invalid=${invalid('email')} aria-describedby=${describedBy('email')}>${error('email')}</div>
+${this.nameField || this.fallback?.querySelector('[name=name]') ? html`<div><label for="${u}-n">${t.name}</label><input part="input" id="${u}-n" name="name" autocomplete="name"></div>` : nothing}
+${this.consent ? html`<div class="c"><input id="${u}-c" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')}><label for="${u}-c">${this.consent}</label>${error('consent')}</div>` : nothing}
+<input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
+<button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>${this.buttonLabel ?? t.button}</button>
+</form><p part="status" role="status">${this.message}</p></section>`;
+  }
+}

@@ -1,0 +1,263 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { remember } from '../core/remember.js';
+import { LedeElement } from '../core/base-element.js';
+import { ChildrenController } from '../core/children-controller.js';
+import { deliver, newIdempotencyKey, type DeliveryResult } from '../core/delivery.js';
+import { emit } from '../core/events.js';
+import { renderHeading, type HeadingLevel } from '../core/heading.js';
+import { parseJsonAttribute } from '../core/json-attribute.js';
+import { parseLeadInList } from '../core/list-parser.js';
+import { resolveLang } from '../core/locale.js';
+import { enqueue, pending, watchOutbox } from '../core/outbox.js';
+import { format } from '../core/strings.js';
+import { readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
+import { scenariosStyles } from './scenarios.styles.js';
+
+export type { Scenario } from './data.js';
+
+const defaultStrings = {
+  /** The heading shown when the `heading` attribute is not set. */
+  heading: 'What could happen next',
+  /** The label of each vote button (its scenario's title describes it). */
+  vote: 'Most likely',
+  /** A scenario's result: `{percent}`, `{count}` and `{total}` are replaced. */
+  share: '{percent} of votes',
+  sending: 'Sending your vote…',
+  saved: 'Your vote is saved and will be sent when the connection is back.',
+  results: 'Thanks for voting. Here is what readers expect.',
+  /** Shown when the endpoint refuses a vote without a message of its own. */
+  error: 'Your vote could not be sent. Please try again.',
+};
+
+export type ScenariosStrings = typeof defaultStrings;
+
+/** Where the scenarios came from, in order of precedence. */
+export type ScenariosSource = 'property' | 'attribute' | 'children' | 'none';
+
+/** Where voting stands: nothing yet, sending, saved in the outbox, counted (results shown), or failed. */
+export type VoteStatus = 'idle' | 'sending' | 'saved' | 'voted' | 'error';
+
+export interface LedeVoteDetail {
+  articleId: string;
+  scenarioId: string;
+}
+
+export interface LedeVotedDetail extends LedeVoteDetail {
+  /** Votes per scenario id, as the endpoint answered. */
+  counts: Record<string, number>;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lede-vote': CustomEvent<LedeVoteDetail>;
+    'lede-voted': CustomEvent<LedeVotedDetail>;
+  }
+}
+
+const CHANNEL = 'votes';
+
+/** Where a reader's vote on one article is remembered. */
+const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
+
+/**
+ * @tagname lede-scenarios
+ * @summary Scenario cards ("what could happen next"), optionally with reader predictions.
+ *
+ * @description Data comes from the `scenarios` property, else the `scenarios` attribute (JSON),
+ * else the HTML children: a `<ul>` or `<ol>` of `<li><strong>Title:</strong> summary</li>`, whose
+ * ids are derived from the titles. With `vote-endpoint`, each card gets an `aria-pressed` button:
+ * the reader picks the most likely scenario once per article (remembered in localStorage), and
+ * sees the shares of all votes afterwards. A vote that cannot be sent waits in the shared outbox
+ * and is sent when the reader is back online or returns.
+ *
+ * @fires lede-vote - Before a vote is sent; cancelable: a host that calls `preventDefault()` handles it and nothing is sent. `detail: { articleId, scenarioId }`.
+ * @fires lede-voted - The endpoint counted the vote. `detail: { articleId, scenarioId, counts }`.
+ * @fires lede-error - Bad input, counts that cannot be loaded, or a refused vote. `detail: { code, message, field }`.
+ *
+ * @csspart base - The `<section>` that wraps everything.
+ * @csspart heading - The heading.
+ * @csspart list - The grid of cards (`<ul>`).
+ * @csspart card - Each scenario card (`<li>`).
+ * @csspart title - A card's heading.
+ * @csspart summary - A card's summary.
+ * @csspart vote - A card's vote button.
+ * @csspart result - A card's share of the votes: a bar and the percentage.
+ * @csspart status - The live region that tells the reader how the vote is going.
+ *
+ * @cssprop [--lede-scenarios-card-background=a 5% tint of the text colour] - Background of a card.
+ * @cssprop [--lede-scenarios-accent-color=var(--lede-accent-color)] - Buttons, the chosen card and the bars.
+ * @cssprop [--lede-scenarios-card-min-width=14rem] - The narrowest a card gets before the grid drops a column.
+ * @cssprop [--lede-scenarios-gap=1rem] - Space between cards.
+ * @cssprop [--lede-scenarios-heading-size=1.25em] - Font size of the heading.
+ */
+export class LedeScenarios extends LedeElement<ScenariosStrings> {
+  static override styles = [...LedeElement.styles, scenariosStyles];
+
+  /** The heading text. Defaults to the children's heading, else "What could happen next". */
+  @property() heading?: string;
+
+  /** The scenarios, as plain text. Takes precedence over the attribute and the children. */
+  @property({ attribute: false }) scenarios?: Scenario[];
+
+  /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
+  @property({ attribute: 'scenarios' }) scenariosAttribute?: string;
+
+  /** The votes URL: `GET ?articleId=` and `POST { articleId, scenarioId }` both answer `{ counts }`. Voting is off without it. */
+  @property({ attribute: 'vote-endpoint' }) voteEndpoint?: string;
+
+  /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
+  @property({ attribute: 'article-id' }) articleId?: string;
+
+  /** Votes per scenario id: loaded from the endpoint; a host that handles votes itself may set it. */
+  @property({ attribute: false }) counts?: Record<string, number>;
+
+  /** The id of the scenario the reader picked (remembered per article). */
+  @property({ attribute: false }) choice?: string;
+
+  /** Where voting stands; results are shown in `voted`. Set by the element, or by a host that handles votes. */
+  @property({ attribute: false }) status: VoteStatus = 'idle';
+
+  /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
+  private refusal?: string;
+
+  private readonly children$ = new ChildrenController(this);
+  private parsedVersion = -1;
+  private rendered: { scenarios: Scenario[]; heading?: string; source: ScenariosSource } = { scenarios: [], source: 'none' };
+  private stopWatching?: () => void;
+
+  protected get defaultStrings(): ScenariosStrings {
+    return defaultStrings;
+  }
+
+  /** Where the scenarios on screen came from. */
+  get source(): ScenariosSource {
+    return this.rendered.source;
+  }
+
+  /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
+  get article(): string {
+    return this.articleId || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href.split('#')[0]!;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
+    this.stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
+      if (meta?.articleId === this.article) this.settle(meta.scenarioId as string, result);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('scenarios') || changed.has('scenariosAttribute') || this.parsedVersion !== this.children$.version) {
+      this.parsedVersion = this.children$.version;
+      this.rendered = this.resolveScenarios();
+    }
+    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint) void this.load(this.voteEndpoint);
+  }
+
+  private resolveScenarios(): typeof this.rendered {
+    const problems: Problem[] = [];
+    let result: typeof this.rendered | undefined;
+    if (this.scenarios !== undefined) result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
+    else if (this.scenariosAttribute != null) {
+      const parsed = parseJsonAttribute(this.scenariosAttribute);
+      if (parsed.ok) result = { scenarios: validateScenarios(parsed.value, 'scenarios attribute', problems), source: 'attribute' };
+      else this.reportProblem('invalid-json', 'scenarios attribute', parsed.problem);
+    }
+    if (!result) {
+      const list = parseLeadInList(this);
+      problems.push(...list.problems.map((problem) => ({ field: 'children', problem })));
+      const scenarios = scenariosFromList(list.items, problems);
+      result = { scenarios, heading: list.heading, source: scenarios.length ? 'children' : 'none' };
+    }
+    const code = result.source === 'property' ? 'invalid-property' : result.source === 'attribute' ? 'invalid-attribute' : 'invalid-children';
+    for (const { field, problem } of problems) this.reportProblem(code, field, problem);
+    return result;
+  }
+
+  /** Recalls the reader's vote on this article and fetches the current counts. */
+  private async load(endpoint: string): Promise<void> {
+    const articleId = this.article;
+    const stored = remember(voteKey(articleId));
+    // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
+    const keep = !this.hasUpdated;
+    if (!keep) this.counts = undefined;
+    this.choice = stored ?? (keep ? this.choice : undefined);
+    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId) ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
+    const counts = result.ok ? readCounts(result.data) : undefined;
+    if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
+    else this.report(result, 'the current counts could not be loaded');
+  }
+
+  private async vote(scenarioId: string): Promise<void> {
+    if (this.choice || this.status === 'sending') return;
+    const articleId = this.article;
+    if (!emit(this, 'lede-vote', { articleId, scenarioId }, { cancelable: true })) return;
+    this.status = 'sending';
+    const request = { url: this.voteEndpoint!, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articleId, scenarioId }) };
+    const idempotencyKey = newIdempotencyKey();
+    const result = await deliver(request, { idempotencyKey });
+    if (!result.ok && result.outcome === 'unavailable' && enqueue({ channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } })) {
+      this.choice = remember(voteKey(articleId), scenarioId);
+      this.status = 'saved';
+    } else this.settle(scenarioId, result);
+  }
+
+  /** Shows the outcome of a vote sent now or from the outbox. */
+  private settle(scenarioId: string, result: DeliveryResult): void {
+    const articleId = this.article;
+    if (result.ok) {
+      this.choice = remember(voteKey(articleId), scenarioId);
+      this.counts = readCounts(result.data) ?? {};
+      this.status = 'voted';
+      emit<LedeVotedDetail>(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
+      return;
+    }
+    this.choice = remember(voteKey(articleId), null);
+    this.refusal = result.outcome === 'refused' ? result.message : undefined;
+    this.status = 'error';
+    this.report(result, 'the vote was not counted');
+  }
+
+  private report(result: DeliveryResult, what: string): void {
+    const { status, reason, message } = result as { status?: number; reason?: string; message?: string };
+    this.reportProblem(reason === 'timeout' ? 'timeout' : status ? 'http' : 'network', 'vote-endpoint', `${what} (${message ?? reason ?? `HTTP ${status}`})`);
+  }
+
+  protected override render() {
+    const { scenarios, heading } = this.rendered;
+    if (!scenarios.length) return nothing;
+    const t = this.text;
+    const id = `${this.uid}-h`;
+    const voting = !!this.voteEndpoint;
+    const counts = this.status === 'voted' ? this.counts : undefined;
+    const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
+    const percent = new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
+    const locked = !!this.choice || this.status === 'sending';
+    const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.refusal ?? t.error }[this.status];
+    const card = (s: Scenario, i: number) => {
+      const count = counts?.[s.id] ?? 0;
+      const share = total ? count / total : 0;
+      return html`<li part="card">${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, id + i, s.title, 'title')}<p part="summary">${s.summary}</p>${
+        counts
+          ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent.format(share), count, total })}</p>`
+          : nothing
+      }${
+        voting
+          ? html`<button part="vote" aria-pressed=${this.choice === s.id} aria-disabled=${locked} aria-describedby=${id + i} @click=${() => this.vote(s.id)}>${t.vote}</button>`
+          : nothing
+      }</li>`;
+    };
+    return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? heading ?? t.heading)}<ul part="list">${scenarios.map(card)}</ul>${
+      voting ? html`<p part="status" role="status">${message}</p>` : nothing
+    }</section>`;
+  }
+}

@@ -1,0 +1,63 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** A fault the local endpoint plays for one request (see server/endpoint.mjs). */
+export interface Fault {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delay?: number;
+  hang?: boolean;
+  drop?: boolean;
+}
+
+export interface RecordedRequest {
+  route: 'signup' | 'votes' | 'count';
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+  at: number;
+}
+
+/** A private corner of the test server's endpoint: its own state, faults and request log. */
+export class EndpointSession {
+  readonly base: string;
+
+  constructor(readonly name = `t${Math.random().toString(36).slice(2, 10)}`) {
+    this.base = `/api/s/${name}`;
+  }
+
+  url(route: 'signup' | 'votes' | 'comments/count'): string {
+    return `${this.base}/${route}`;
+  }
+
+  async fail(route: RecordedRequest['route'], ...faults: Fault[]): Promise<void> {
+    await fetch(`${this.base}/__faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ route, faults }) });
+  }
+
+  async log(): Promise<{ requests: RecordedRequest[]; subscribers: { email: string; key?: string }[]; votes: Record<string, Record<string, number>> }> {
+    return (await fetch(`${this.base}/__log`)).json();
+  }
+
+  async requests(route: RecordedRequest['route']): Promise<RecordedRequest[]> {
+    return (await this.log()).requests.filter((r) => r.route === route);
+  }
+}
+
+/**
+ * Takes this tab offline through DevTools for `duration` ms: navigator.onLine, the `offline` and
+ * `online` events and fetch all follow. Resolves once the tab is offline.
+ */
+export async function goOffline(duration: number): Promise<void> {
+  const offline = new Promise((resolve) => addEventListener('offline', resolve, { once: true }));
+  void executeServerCommand('lede-go-offline', { duration });
+  await offline;
+}
+
+/** Resolves when `check` returns true, polling; rejects after `timeout` ms with `what` in the message. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 5000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
