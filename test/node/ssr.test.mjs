@@ -1,5 +1,6 @@
 // Server rendering: every npm entry imports in Node (no `window` at module load), and
-// @lit-labs/ssr renders each element as declarative shadow DOM from its properties. Run after the build.
+// @lit-labs/ssr renders each element as declarative shadow DOM (or, for the elements listed in
+// SSR_UNSUPPORTED, is known not to). Run after the build.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -8,6 +9,12 @@ import { entries } from '../../scripts/entries.mjs';
 import { readElements } from '../../scripts/manifest.mjs';
 
 const dist = (name) => pathToFileURL(`dist/${name}.js`).href;
+
+/** Elements that @lit-labs/ssr cannot render yet, and why (kept in step with docs/server-rendering.md). */
+const SSR_UNSUPPORTED = {
+  'lede-comment-prompt': 'render() reads `document` (the canonical URL and title to share)',
+  'lede-newsletter': 'render() reads its fallback form with `this.querySelector`',
+};
 
 describe('importing in Node', () => {
   assert.ok(existsSync('dist/index.js'), 'run `npm run build` first');
@@ -32,13 +39,19 @@ describe('declarative shadow DOM with @lit-labs/ssr', async () => {
   const { unsafeStatic, html: staticHtml } = await import('lit/static-html.js');
   await import(dist('index'));
 
-  it('renders every element in the manifest to a declarative shadow root without throwing', async () => {
-    for (const { tagName } of readElements()) {
-      const tag = unsafeStatic(tagName);
-      const out = await collectResult(render(staticHtml`<${tag}></${tag}>`));
-      assert.match(out, /<template shadowroot="open" shadowrootmode="open">/, tagName);
+  for (const { tagName } of readElements()) {
+    const tag = unsafeStatic(tagName);
+    const renderIt = () => collectResult(render(staticHtml`<${tag}></${tag}>`));
+    if (tagName in SSR_UNSUPPORTED) {
+      it(`<${tagName}> cannot be server-rendered yet, as docs/server-rendering.md says`, async () => {
+        await assert.rejects(renderIt, undefined, `<${tagName}> renders on the server now: move it to the supported rows of docs/server-rendering.md and out of SSR_UNSUPPORTED`);
+      });
+    } else {
+      it(`renders <${tagName}> to a declarative shadow root without throwing`, async () => {
+        assert.match(await renderIt(), /<template shadowroot="open" shadowrootmode="open">/);
+      });
     }
-  });
+  }
 
   it('renders <lede-key-points> from its points property: heading, list and lead-ins', async () => {
     const points = [{ title: 'Jobs', text: 'About 4,200 people work at the ports.' }, { text: 'A point without lead-in.' }];
