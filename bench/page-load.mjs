@@ -4,7 +4,7 @@
 // elements upgrade) and the JS heap.
 import { demoPage } from '../scripts/demo-pages.mjs';
 import { freshPage, heapAfterGc } from './lib/browser.mjs';
-import { instrument, textBlocks } from './lib/in-page.mjs';
+import { instrument, ledeBoxes, textBlocks } from './lib/in-page.mjs';
 import { summarize } from './lib/stats.mjs';
 
 const SCRIPT = '<script type="module" src="/dist/lede.js"></script>';
@@ -32,6 +32,7 @@ async function upgradeShift(browser, url, tags) {
   const { page, close } = await freshPage(browser);
   await page.goto(url, { waitUntil: 'load' });
   const before = await page.evaluate(textBlocks);
+  const boxesBefore = await page.evaluate(ledeBoxes);
   await page.addScriptTag({ url: '/dist/lede.js', type: 'module' });
   await page.evaluate(async (tags) => {
     const present = tags.filter((tag) => document.querySelector(tag));
@@ -40,7 +41,10 @@ async function upgradeShift(browser, url, tags) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }, tags);
   const after = new Map((await page.evaluate(textBlocks)).map((block) => [block.key, block]));
+  const boxesAfter = await page.evaluate(ledeBoxes);
   await close();
+  // Each element's own part of the shift: how much taller or shorter it became at upgrade.
+  const boxes = boxesBefore.map((box, i) => ({ tag: box.tag, before: box.height, after: boxesAfter[i]?.height ?? 0 }));
   const moves = [];
   let unmatched = 0;
   for (const block of before) {
@@ -54,7 +58,7 @@ async function upgradeShift(browser, url, tags) {
     // Sub-pixel differences (layout rounding between light and shadow DOM) are recorded, not counted.
     if (Math.abs(dx) > 0.001 || Math.abs(dy) > 0.001) moves.push({ text: block.text.slice(0, 48), host: now.host || block.host || 'page', dx, dy });
   }
-  return { blocks: before.length, unmatched, moves };
+  return { blocks: before.length, unmatched, moves, boxes };
 }
 
 export default async function pageLoad({ browser, server, runs, tags }) {
@@ -87,6 +91,8 @@ export default async function pageLoad({ browser, server, runs, tags }) {
       entry.max = Math.max(entry.max, Math.abs(move.dy), Math.abs(move.dx));
       byHost.set(move.host, entry);
     }
+    const grew = shift.boxes.filter((box) => Math.round(box.after) !== Math.round(box.before));
+    if (grew.length) notes.push(`  Height at upgrade: ${grew.map((box) => `<${box.tag}> ${box.before.toFixed(1)} → ${box.after.toFixed(1)} px`).join('; ')}`);
     for (const [host, e] of byHost) notes.push(`  ${e.count} block(s) in ${host === 'page' ? 'the page' : `<${host}>`} moved, up to ${e.max.toFixed(2)} px; first: "${e.first.text}" by dx ${e.first.dx.toFixed(2)}, dy ${e.first.dy.toFixed(2)} px`);
   }
   return {

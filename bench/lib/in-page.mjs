@@ -57,3 +57,16 @@ export function textBlocks() {
   visit(document.body);
   return blocks;
 }
+
+/** The page box of every Lede element (`lede-*`), in document order: `{ tag, top, height }`. */
+export function ledeBoxes() {
+  return [...document.querySelectorAll('*')]
+    .filter((element) => element.localName.startsWith('lede-'))
+    .map((element) => {
+      // An undefined element with no styles is an inline box around its fallback: measure the fallback itself.
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const rect = getComputedStyle(element).display === 'inline' ? range.getBoundingClientRect() : element.getBoundingClientRect();
+      return { tag: element.localName, top: rect.top + scrollY, height: rect.height };
+    });
+}
