@@ -8,6 +8,14 @@ import { networkCommandPlugin } from './test/plugins/network.mjs';
 
 const endpoint = createLedeEndpoint();
 
+/** The SPEC's strict policy, with Trusted Types enforced, for the pages under test/csp/. */
+export const STRICT_CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
+
+const cspMiddleware = async (ctx, next) => {
+  await next();
+  if (ctx.path.startsWith('/test/csp/')) ctx.set('Content-Security-Policy', STRICT_CSP);
+};
+
 /** Mounts the connect-style endpoint in the test runner's Koa server. */
 const endpointMiddleware = async (ctx, next) => {
   let passed = false;
@@ -26,9 +34,10 @@ export default {
   // One page at a time: focus and animation frames only behave like a reader's in the front page.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [endpointMiddleware],
+  middleware: [cspMiddleware, endpointMiddleware],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  plugins: [networkCommandPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // json: JSON imports (the story's schema, test fixtures) become modules, as in Vite.
+  plugins: [networkCommandPlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS },

@@ -2,11 +2,14 @@
 // scripts/browser.mjs; nothing is downloaded) against one local server, prints medians with their
 // spread and each ratio against the SPEC budget, and exits non-zero when one is over.
 //
-// A measure file exports `default async function ({ browser, server, runs, tags })` returning
-// `{ title, rows: [{ measure, unit, lede, baseline?, budget?: { ratio } | { max } }], notes? }`,
-// where `lede` and `baseline` are summaries from lib/stats.mjs. A file without a default export is
-// run as its own `node` process and judged by its exit code.
-// Options: --runs N (default 15), --only name[,name].
+// A measure file is one of:
+// - `export default async function ({ browser, server, runs, tags })` returning
+//   `{ title, rows: [{ measure, unit, lede, baseline?, budget?: { ratio } | { max } }], notes? }`,
+//   where `lede` and `baseline` are summaries from lib/stats.mjs (page-load.mjs and the like);
+// - `export const name`, `export const budget` and `export async function run(page)` returning
+//   `{ ok, lines }`, run in a page that loaded bench/page.ts (article-sanitize.mjs);
+// - anything else: run as its own `node` process and judged by its exit code.
+// Options: --runs N (default 15); measure names (file names without .mjs) to run only those.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { readElements } from '../scripts/manifest.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
+import { openMeasurePage } from './lib/measure-page.mjs';
 import { format } from './lib/stats.mjs';
 
 const arg = (name, fallback) => {
@@ -21,7 +25,7 @@ const arg = (name, fallback) => {
   return index > 0 ? process.argv[index + 1] : fallback;
 };
 const runs = Number(arg('runs', 15));
-const only = arg('only', '')?.split(',').filter(Boolean);
+const only = [...(arg('only', '')?.split(',') ?? []), ...process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--runs' && all[i - 1] !== '--only')].filter(Boolean);
 
 if (!existsSync('dist/lede.js')) {
   console.error('dist/lede.js is missing: run `npm run build` first (npm run bench does).');
@@ -46,10 +50,21 @@ function judge(row) {
 const browser = await launchBrowser();
 const server = await startServer();
 const over = [];
+let measurePage;
 console.log(`Lede benchmark: ${runs} runs per page, ${(await browser.version())}, elements: ${tags.join(', ')}\n`);
 try {
   for (const file of files) {
     const source = readFileSync(`bench/${file}`, 'utf8');
+    if (/export\s+(async\s+)?function\s+run\b/.test(source)) {
+      const measure = await import(pathToFileURL(`bench/${file}`).href);
+      measurePage ??= await openMeasurePage(browser, server);
+      const { ok, lines } = await measure.run(measurePage);
+      console.log(`## ${measure.name ?? file}${ok ? '' : '  OVER BUDGET'}\n`);
+      for (const line of lines) console.log(`    ${line}`);
+      console.log('');
+      if (!ok) over.push(`${file}: over its budget (${measure.budget ?? '?'})`);
+      continue;
+    }
     if (!/export\s+default/.test(source)) {
       console.log(`## ${file} (own process)`);
       const result = spawnSync(process.execPath, [`bench/${file}`, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -4,7 +4,9 @@
 export const entries = {
   index: 'src/index.ts',
   classes: 'src/classes.ts',
+  article: 'src/article/index.ts',
   'key-points': 'src/key-points/index.ts',
+  story: 'src/story/index.ts',
   'comment-prompt': 'src/comment-prompt/index.ts',
   newsletter: 'src/newsletter/index.ts',
   scenarios: 'src/scenarios/index.ts',
@@ -12,7 +14,7 @@ export const entries = {
 };
 
 /** The entries that register one element each (budgeted one by one). */
-export const elementEntries = ['key-points', 'comment-prompt', 'newsletter', 'scenarios'];
+export const elementEntries = ['article', 'key-points', 'comment-prompt', 'newsletter', 'scenarios', 'story'];
 
 /** The entries that register nothing: importing them for a class must not define a tag. */
 export const sideEffectFreeEntries = ['classes'];

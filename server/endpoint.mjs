@@ -6,7 +6,9 @@
 //   GET  /api/votes?articleId=…         { counts }
 //   POST /api/votes                     { articleId, scenarioId } -> { counts }
 //   GET  /api/comments/count?articleId= { count }
-//   POST /api/s/<session>/__faults      { route: 'signup'|'votes'|'count', faults: Fault[] }
+//   GET  /api/pages/<name>              a page stored with __pages (HTML fragments, Lede documents)
+//   POST /api/s/<session>/__pages       { name, body, contentType? } stores a page for GET pages/<name>
+//   POST /api/s/<session>/__faults      { route: 'signup'|'votes'|'count'|'pages', faults: Fault[] }
 //   GET  /api/s/<session>/__log         { requests, subscribers, votes }
 //
 // A Fault shapes one answer: { status?, body?, headers?, delay? (ms), hang? (never answer),
@@ -16,7 +18,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_BODY = 64 * 1024;
 
 function createSession() {
-  return { faults: { signup: [], votes: [], count: [] }, requests: [], subscribers: [], votes: {}, idempotency: new Map(), comments: {} };
+  return { faults: { signup: [], votes: [], count: [], pages: [] }, requests: [], subscribers: [], votes: {}, idempotency: new Map(), comments: {}, pages: {} };
 }
 
 function readBody(req) {
@@ -108,6 +110,12 @@ function commentCount(session, url, res) {
   return send(res, 200, { count: session.comments[articleId] ?? 12 });
 }
 
+function page(session, name, res) {
+  const stored = session.pages[name];
+  if (!stored) return send(res, 404, { error: `No page named ${name}.` });
+  return send(res, 200, stored.body, { 'Content-Type': stored.contentType });
+}
+
 /**
  * A connect-style middleware `(req, res, next)`. Options: `prefix` (default `/api`) and
  * `seed(session)` to fill the default session with demo data.
@@ -141,9 +149,14 @@ export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
         session.faults[body.route] = [...(session.faults[body.route] ?? []), ...(body.faults ?? [])];
         return send(res, 200, { ok: true });
       }
+      if (rest === '__pages' && method === 'POST') {
+        if (!body || typeof body.name !== 'string' || typeof body.body !== 'string') return send(res, 400, { error: 'name and body are required.' });
+        session.pages[body.name] = { body: body.body, contentType: body.contentType ?? 'text/html; charset=utf-8' };
+        return send(res, 200, { ok: true });
+      }
       if (rest === '__log') return send(res, 200, { requests: session.requests, subscribers: session.subscribers, votes: session.votes });
 
-      const route = { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
+      const route = rest.startsWith('pages/') ? 'pages' : { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
       if (!route) return send(res, 404, { error: `No endpoint at ${url.pathname}.` });
       session.requests.push({ route, method, headers: { ...req.headers }, body: body ?? text, at: Date.now() });
       if (await applyFault(session.faults[route].shift(), res)) return;
@@ -151,6 +164,7 @@ export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
       if (route === 'signup' && method === 'POST') return signup(session, body, req, res);
       if (route === 'votes' && (method === 'GET' || method === 'POST')) return votes(session, method, body, url, req, res);
       if (route === 'count' && method === 'GET') return commentCount(session, url, res);
+      if (route === 'pages' && method === 'GET') return page(session, decodeURIComponent(rest.slice('pages/'.length)), res);
       return send(res, 405, { error: `${method} is not allowed here.` }, { Allow: route === 'count' ? 'GET' : 'GET, POST' });
     } catch (error) {
       return send(res, 400, { error: error.message });

@@ -1,9 +1,13 @@
 // Every class and type, without registering any tag: for subclassing or registering under another name.
 export { LedeElement } from './core/base-element.js';
 export { define } from './core/define.js';
-export type { LedeErrorDetail, LedeErrorCode, LedeErrorEvent } from './core/events.js';
+export type { LedeErrorDetail, LedeErrorCode, LedeErrorEvent, LedeLoadDetail } from './core/events.js';
+export { LedeArticle } from './article/article.js';
+export type { ArticleStrings } from './article/article.js';
 export { LedeKeyPoints } from './key-points/key-points.js';
 export type { KeyPoint, KeyPointsStrings, KeyPointsSource } from './key-points/key-points.js';
+export { LedeStory } from './story/story.js';
+export type { LedeDocument } from './story/story.js';
 export { LedeCommentPrompt } from './comment-prompt/comment-prompt.js';
 export type { CommentPromptStrings, LedeShareDetail, ShareData, ShareNetwork } from './comment-prompt/comment-prompt.js';
 export { LedeNewsletter } from './newsletter/newsletter.js';

@@ -13,8 +13,9 @@ export async function startServer(root = process.cwd()) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (pages.has(path)) {
-      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
-      res.end(pages.get(path));
+      const { body, type } = pages.get(path);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
       return;
     }
     void endpoint(req, res, async () => {
@@ -35,7 +36,12 @@ export async function startServer(root = process.cwd()) {
     origin,
     /** Serves `html` at `path` and returns its full URL. */
     page(path, html) {
-      pages.set(path, html);
+      pages.set(path, { body: html, type: 'text/html' });
+      return origin + path;
+    },
+    /** Serves any text (a built script) at `path` and returns its full URL. */
+    file(path, body, type = 'text/javascript') {
+      pages.set(path, { body, type });
       return origin + path;
     },
     close: () => new Promise((resolve) => server.close(resolve)),

@@ -21,9 +21,17 @@ export type LedeErrorCode =
 
 export type LedeErrorEvent = CustomEvent<LedeErrorDetail>;
 
+/** What `lede-load` carries: content from `src` is shown. */
+export interface LedeLoadDetail {
+  src: string;
+  /** An HTML fragment or a Lede document (JSON). */
+  kind: 'html' | 'document';
+}
+
 declare global {
   interface HTMLElementEventMap {
     'lede-error': LedeErrorEvent;
+    'lede-load': CustomEvent<LedeLoadDetail>;
   }
   interface DocumentEventMap {
     'lede-error': LedeErrorEvent;

@@ -2,6 +2,8 @@
 // React wrappers made with @lit/react. Importing this entry registers every element it wraps.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import '../article/index.js';
+import { LedeArticle as LedeArticleElement } from '../article/article.js';
 import '../comment-prompt/index.js';
 import { LedeCommentPrompt as LedeCommentPromptElement } from '../comment-prompt/comment-prompt.js';
 import '../key-points/index.js';
@@ -10,6 +12,22 @@ import '../newsletter/index.js';
 import { LedeNewsletter as LedeNewsletterElement } from '../newsletter/newsletter.js';
 import '../scenarios/index.js';
 import { LedeScenarios as LedeScenariosElement } from '../scenarios/scenarios.js';
+import '../story/index.js';
+import { LedeStory as LedeStoryElement } from '../story/story.js';
+
+/** `<lede-article>` for React: The article body: headline, dek, byline, dates, reading time, table of contents, and untrusted HTML rendered only after DOMPurify. */
+export const LedeArticle = createComponent({
+  tagName: 'lede-article',
+  elementClass: LedeArticleElement,
+  react: React,
+  events: {
+    /** The `src` content is shown. `detail: { src, kind: 'html' | 'document' }`. */
+    onLedeLoad: 'lede-load' as EventName<HTMLElementEventMap['lede-load']>,
+    /** `src` could not be fetched or read, or an attribute is invalid. What was shown before stays. `detail: { code, message, field }`. */
+    onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
+  },
+  displayName: 'LedeArticle',
+});
 
 /** `<lede-comment-prompt>` for React: "Join the conversation": a prompt to comment, the comment count, and share links. */
 export const LedeCommentPrompt = createComponent({
@@ -67,4 +85,18 @@ export const LedeScenarios = createComponent({
     onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
   },
   displayName: 'LedeScenarios',
+});
+
+/** `<lede-story>` for React: A whole article from one Lede document: the article, then key points, scenarios, comment prompt and newsletter, for the parts the document has. */
+export const LedeStory = createComponent({
+  tagName: 'lede-story',
+  elementClass: LedeStoryElement,
+  react: React,
+  events: {
+    /** The `src` document is shown. `detail: { src, kind: 'document' }`. */
+    onLedeLoad: 'lede-load' as EventName<HTMLElementEventMap['lede-load']>,
+    /** The document is invalid (`field` is the path, like `scenarios.items[2].title`) or `src` could not be loaded. */
+    onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
+  },
+  displayName: 'LedeStory',
 });

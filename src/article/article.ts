@@ -1,0 +1,210 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LedeElement } from '../core/base-element.js';
+import { ChildrenController } from '../core/children-controller.js';
+import { describe } from '../core/errors.js';
+import { emit, type LedeLoadDetail } from '../core/events.js';
+import { renderHeading, type HeadingLevel } from '../core/heading.js';
+import { resolveLang } from '../core/locale.js';
+import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
+import { scrollToAndFocus } from '../core/scroll-to.js';
+import { format } from '../core/strings.js';
+import { articleStyles } from './article.styles.js';
+import { loadSource, SourceError, type ArticleFields } from './source.js';
+import { collectHeadings, findTarget, publicFragment, type TocEntry } from './toc.js';
+
+const defaultStrings = {
+  /** The byline; `{name}` is the `byline` attribute. */
+  byline: 'By {name}',
+  published: 'Published',
+  updated: 'Updated',
+  /** `{minutes}` is the estimate, formatted in the element's language. */
+  readingTime: '{minutes} min read',
+  toc: 'Contents',
+  loading: 'Loading the article…',
+  loadFailed: 'The article could not be loaded.',
+};
+
+export type ArticleStrings = typeof defaultStrings;
+
+
+
+/**
+ * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and
+ * untrusted HTML rendered only after DOMPurify.
+ *
+ * @description The body comes from the `content` property (untrusted HTML, sanitized), else from
+ * `src` (an HTML fragment or a Lede document, told apart by the content type; sanitized), else
+ * from the element's HTML children (the publisher's own markup), which are slotted as they are.
+ *
+ * @fires lede-load - The `src` content is shown. `detail: { src, kind: 'html' | 'document' }`.
+ * @fires lede-error - `src` could not be fetched or read, or an attribute is invalid. What was shown before stays. `detail: { code, message, field }`.
+ *
+ * @slot - The article body as plain HTML, shown when there is no `content` or `src` body.
+ *
+ * @csspart base - The `<article>`.
+ * @csspart header - The header with the headline, dek and meta line.
+ * @csspart headline - The headline.
+ * @csspart dek - The standfirst under the headline.
+ * @csspart meta - The byline, dates and reading time.
+ * @csspart toc - The table of contents `<nav>`.
+ * @csspart toc-link - Each link of the table of contents.
+ * @csspart body - The article body.
+ * @csspart status - The loading and error message.
+ *
+ * @cssprop [--lede-article-measure=68ch] - Maximum line length of the body.
+ * @cssprop [--lede-article-font-size=1.125rem] - Font size of the body.
+ * @cssprop [--lede-article-line-height=1.65] - Line height of the body.
+ * @cssprop [--lede-article-headline-size=clamp(1.75rem, 4vw, 2.75rem)] - Font size of the headline.
+ * @cssprop [--lede-article-headline-font=inherit] - Font of the headline and body headings.
+ * @cssprop [--lede-article-dek-size=1.25em] - Font size of the dek.
+ * @cssprop [--lede-article-link-color=the accent colour] - Colour of links in the body.
+ * @cssprop [--lede-article-quote-color=the accent colour] - Colour of the rule beside quotes, the table of contents and the status line.
+ * @cssprop [--lede-article-code-background=a 5% tint] - Background of code.
+ * @cssprop [--lede-article-scroll-margin=1rem] - Space kept above a heading scrolled to.
+ */
+export class LedeArticle extends LedeElement<ArticleStrings> {
+  static override styles = [...LedeElement.styles, articleStyles];
+
+  @property() headline?: string;
+  @property() dek?: string;
+  @property() byline?: string;
+  /** Publication date, ISO 8601. */
+  @property() published?: string;
+  /** Last update, ISO 8601 (attribute `updated`; `updated` is Lit's lifecycle method). */
+  @property({ attribute: 'updated' }) updatedAt?: string;
+  /** URL of an HTML fragment or of a Lede document (JSON). */
+  @property() src?: string;
+  /** Shows an estimate of the reading time. */
+  @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
+  /** Shows a table of contents from the body's h2 and h3. */
+  @property({ type: Boolean }) toc = false;
+  /** Untrusted HTML for the body, sanitized before it is shown. Takes precedence over `src` and the children. */
+  @property({ attribute: false }) content?: string;
+
+  /** Whether `src` is being fetched. */
+  @state() loading = false;
+  @state() private failed = false;
+  @state() private loaded?: { fields: ArticleFields; body: HTMLElement };
+
+  /** Re-renders when the children change: the table of contents and reading time follow them. */
+  protected readonly childrenWatcher = new ChildrenController(this);
+  private contentBody?: HTMLElement;
+  private entries: TocEntry[] = [];
+  private minutes = 0;
+  private fetching?: AbortController;
+
+  protected get defaultStrings(): ArticleStrings {
+    return defaultStrings;
+  }
+
+  /** Where the body on screen comes from. */
+  get bodySource(): 'content' | 'src' | 'children' {
+    return this.contentBody ? 'content' : this.loaded ? 'src' : 'children';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHashChange);
+    document.addEventListener('click', this.onClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+    document.removeEventListener('click', this.onClick);
+    this.fetching?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('content')) this.contentBody = this.content == null ? undefined : this.sanitize(this.content);
+    if (changed.has('src')) void this.load();
+    for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
+      const value = this[key];
+      if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
+    }
+    const root = this.contentBody ?? this.loaded?.body ?? this;
+    // Always: headings get ids, so #slug links reach them with or without a table of contents.
+    this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
+    // About 230 words a minute.
+    if (this.readingTime) this.minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
+  }
+
+  protected override firstUpdated(): void {
+    if (location.hash) requestAnimationFrame(this.onHashChange);
+  }
+
+  private sanitize(dirty: string): HTMLElement {
+    const body = document.createElement('div');
+    body.append(sanitizeHtml(dirty));
+    return body;
+  }
+
+  private async load(): Promise<void> {
+    this.fetching?.abort();
+    const src = this.src;
+    if (!src) return;
+    const controller = (this.fetching = new AbortController());
+    this.loading = true;
+    this.failed = false;
+    try {
+      const { kind, body, fields } = await loadSource(src, controller.signal);
+      this.loaded = { fields, body: this.sanitize(body) };
+      this.loading = false;
+      await this.updateComplete;
+      emit<LedeLoadDetail>(this, 'lede-load', { src, kind });
+      // A page opened at #fragment whose target only arrived with this body.
+      if (location.hash && !this.matches(':focus-within')) this.onHashChange();
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.loading = false;
+      this.failed = true;
+      const { code, message, field } = error instanceof SourceError ? error : new SourceError('network', String(error));
+      this.reportProblem(code, field, message);
+    }
+  }
+
+  private onHashChange = (): void => {
+    this.goTo(decodeURIComponent(location.hash.slice(1)), false);
+  };
+
+  /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
+  private onClick = (event: MouseEvent): void => {
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
+  };
+
+  /** Scrolls to an id in the body and moves focus there; false when the body has no such id. */
+  goTo(fragment: string, push: boolean): boolean {
+    const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
+    if (!target || !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))) return false;
+    scrollToAndFocus(target);
+    const hash = `#${publicFragment(target.id)}`;
+    if (push && location.hash !== hash) history.pushState(null, '', hash);
+    return true;
+  }
+
+  private field(name: keyof ArticleFields): string | undefined {
+    return (name === 'updated' ? this.updatedAt : this[name]) ?? this.loaded?.fields[name];
+  }
+
+  private renderDate(name: 'published' | 'updated', lang: string) {
+    const value = this.field(name);
+    const time = Date.parse(value!);
+    return time ? html`<span>${this.text[name]} <time datetime=${value!}>${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time)}</time></span>` : nothing;
+  }
+
+  protected override render() {
+    const lang = resolveLang(this);
+    const { uid, text, level, loading } = this;
+    const headline = this.field('headline');
+    const dek = this.field('dek');
+    const byline = this.field('byline');
+    const status = loading ? text.loading : this.failed ? text.loadFailed : '';
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.renderDate('published', lang)}${this.renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.entries.length
+      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
+      : nothing}<div part="body" class="body">${this.contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
+  }
+}

@@ -1,0 +1,33 @@
+import { CONTENT_ID_PREFIX } from '../core/sanitize.js';
+
+/** One entry of the table of contents. */
+export interface TocEntry {
+  id: string;
+  text: string;
+  level: string;
+}
+
+/**
+ * Lists the h2 and h3 headings under `root`, giving an id to those without one (with the
+ * sanitizer's prefix in sanitized content, so `#slug` finds it either way).
+ */
+export function collectHeadings(root: ParentNode, prefix: string): TocEntry[] {
+  const used = new Set([...root.querySelectorAll('[id]')].map((element) => element.id));
+  return [...root.querySelectorAll('h2, h3')].map((heading) => {
+    const text = heading.textContent!.replace(/\s+/g, ' ').trim();
+    if (!heading.id) {
+      const base = prefix + (text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section');
+      let id = base;
+      for (let n = 2; used.has(id) || document.getElementById(id); n++) id = `${base}-${n}`;
+      used.add((heading.id = id));
+    }
+    return { id: heading.id, text, level: heading.localName };
+  });
+}
+
+/** The element a `#fragment` means: the id as written, or with the sanitizer's prefix. */
+export const findTarget = (root: Document | ShadowRoot, fragment: string) =>
+  (fragment && (root.getElementById(fragment) ?? root.getElementById(CONTENT_ID_PREFIX + fragment))) as HTMLElement | null;
+
+/** The fragment to show in the address bar for an id: without the sanitizer's prefix. */
+export const publicFragment = (id: string) => id.replace(CONTENT_ID_PREFIX, '');

@@ -1,0 +1,141 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { LedeElement } from '../core/base-element.js';
+import { emit, type LedeLoadDetail } from '../core/events.js';
+import type { LedeDocument } from './document.js';
+import schema from './schema.json';
+import { validate, type Schema } from './validate.js';
+
+export type { LedeDocument } from './document.js';
+
+/** The parts a document can have, in the order they are rendered, with the element for each. */
+const PARTS = [
+  ['body', 'lede-article'],
+  ['keyPoints', 'lede-key-points'],
+  ['scenarios', 'lede-scenarios'],
+  ['commentPrompt', 'lede-comment-prompt'],
+  ['newsletter', 'lede-newsletter'],
+] as const;
+
+type Part = (typeof PARTS)[number][0];
+
+
+/**
+ * @summary A whole article from one Lede document: the article, then key points, scenarios,
+ * comment prompt and newsletter, for the parts the document has.
+ *
+ * @description The document comes from the `document` property, else from `src` (JSON). It is
+ * checked against the package's JSON Schema (`lede/schema.json`); every problem is reported with
+ * the path of the bad field, and the parts without problems still render. Each part is rendered
+ * by tag name, and only once that element is registered: a page that loads only some elements
+ * gets only those parts.
+ *
+ * @fires lede-load - The `src` document is shown. `detail: { src, kind: 'document' }`.
+ * @fires lede-error - The document is invalid (`field` is the path, like `scenarios.items[2].title`) or `src` could not be loaded.
+ *
+ * @csspart base - The wrapper of the parts; each part keeps its own margins.
+ */
+export class LedeStory extends LedeElement {
+  /** URL of a Lede document (JSON). */
+  @property() src?: string;
+
+  /** The Lede document. Takes precedence over `src`. */
+  @property({ attribute: false }) document?: LedeDocument;
+
+  @state() private fromSrc?: unknown;
+
+  private shown?: { doc: Partial<LedeDocument>; valid: Set<Part> };
+  private fetching?: AbortController;
+
+  protected get defaultStrings() {
+    return {};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('src')) void this.load();
+    if (changed.has('document') || changed.has('fromSrc' as keyof LedeStory)) {
+      const doc = this.document ?? this.fromSrc;
+      this.shown = doc === undefined ? undefined : this.check(doc);
+    }
+  }
+
+  /** Reports every problem by path and keeps the parts that have none. */
+  private check(doc: unknown): typeof this.shown {
+    const problems = validate(doc, schema as Schema);
+    for (const { path, problem } of problems) this.reportProblem('invalid-document', path, problem);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+    const bad = (key: string) => problems.some(({ path }) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`));
+    const articleBad = ['headline', 'dek', 'byline', 'published', 'updated', 'url', 'body'].some(bad);
+    const valid = new Set<Part>(PARTS.filter(([key]) => (key === 'body' ? !articleBad : !bad(key) && key in doc)).map(([key]) => key));
+    return { doc: doc as Partial<LedeDocument>, valid };
+  }
+
+  private async load(): Promise<void> {
+    this.fetching?.abort();
+    const src = this.src;
+    if (!src) return;
+    const controller = (this.fetching = new AbortController());
+    try {
+      const response = await fetch(new URL(src, document.baseURI), { signal: controller.signal, headers: { Accept: 'application/json' } });
+      if (!response.ok) return this.reportProblem('http', 'src', `answered HTTP ${response.status}`);
+      this.fromSrc = await response.json().catch((error: Error) => {
+        this.reportProblem('invalid-json', 'src', `is not valid JSON (${error.message})`);
+        return this.fromSrc;
+      });
+      await this.updateComplete;
+      if (this.shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
+    } catch (error) {
+      if (!controller.signal.aborted) this.reportProblem('network', 'src', `could not be fetched (${(error as Error).message})`);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.fetching?.abort();
+  }
+
+  /** Whether the element for a part is registered; re-renders once it is. */
+  private defined(tag: string): boolean {
+    if (customElements.get(tag)) return true;
+    void customElements.whenDefined(tag).then(() => this.requestUpdate());
+    return false;
+  }
+
+  private renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
+    const level = this.level;
+    const inner = Math.min(level + 1, 6);
+    const theme = ifDefined(this.theme);
+    switch (part) {
+      case 'body':
+        return html`<lede-article heading-level=${level} theme=${theme} headline=${ifDefined(doc.headline)} dek=${ifDefined(doc.dek)} byline=${ifDefined(doc.byline)}
+          published=${ifDefined(doc.published)} updated=${ifDefined(doc.updated)} .content=${doc.body} reading-time toc></lede-article>`;
+      case 'keyPoints': {
+        const p = doc.keyPoints!;
+        return html`<lede-key-points heading-level=${inner} theme=${theme} heading=${ifDefined(p.heading)} ?ordered=${p.ordered === true} .points=${p.items}></lede-key-points>`;
+      }
+      case 'scenarios': {
+        const p = doc.scenarios!;
+        return html`<lede-scenarios heading-level=${inner} theme=${theme} heading=${ifDefined(p.heading)} vote-endpoint=${ifDefined(p.voteEndpoint)} article-id=${ifDefined(doc.url)} .scenarios=${p.items}></lede-scenarios>`;
+      }
+      case 'commentPrompt': {
+        const p = doc.commentPrompt!;
+        return html`<lede-comment-prompt heading-level=${inner} theme=${theme} heading=${ifDefined(p.heading)} prompt=${ifDefined(p.prompt)} comments-href=${ifDefined(p.commentsHref)}
+          count-src=${ifDefined(p.countSrc)} share=${ifDefined(p.share?.join(' '))} hashtag=${ifDefined(p.hashtag)} handle=${ifDefined(p.handle)}
+          url=${ifDefined(doc.url)} title=${ifDefined(doc.headline)}></lede-comment-prompt>`;
+      }
+      default: {
+        const p = doc.newsletter!;
+        return html`<lede-newsletter heading-level=${inner} theme=${theme} action=${p.action} provider=${ifDefined(p.provider)} heading=${ifDefined(p.heading)} text=${ifDefined(p.text)}
+          consent=${ifDefined(p.consent)} list=${ifDefined(p.list)}></lede-newsletter>`;
+      }
+    }
+  }
+
+  protected override render() {
+    if (!this.shown) return nothing;
+    const { doc, valid } = this.shown;
+    return html`<div part="base">${PARTS.map(([part, tag]) => (valid.has(part) && this.defined(tag) ? this.renderPart(part, doc) : nothing))}</div>`;
+  }
+}
