@@ -1,6 +1,7 @@
 // Tests that run after the build (npm run test:bundle): the script-tag pages, which load only the
 // built dist/lede.js or dist/lede.iife.js, and the React wrappers rendered with react-dom.
 // Test files are named *.bundle-test.ts so the main run (web-test-runner.config.mjs) skips them.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import base from './web-test-runner.config.mjs';
 import { writeBundlePages } from './test/bundle/pages.mjs';
@@ -28,8 +29,19 @@ function bundleReactTests() {
   };
 }
 
+/** The manifest as plain JSON: the base config turns `.json` paths into modules. */
+function serveManifest() {
+  return {
+    name: 'lede-serve-manifest',
+    serve(context) {
+      if (context.path === '/__lede/manifest') return { body: readFileSync('custom-elements.json', 'utf8'), type: 'application/json' };
+      return undefined;
+    },
+  };
+}
+
 export default {
   ...base,
   files: ['test/bundle/**/*.bundle-test.ts', 'test/react/**/*.bundle-test.ts'],
-  plugins: [bundleReactTests(), ...base.plugins],
+  plugins: [serveManifest(), bundleReactTests(), ...base.plugins],
 };

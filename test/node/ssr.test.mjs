@@ -14,6 +14,7 @@ const dist = (name) => pathToFileURL(`dist/${name}.js`).href;
 const SSR_UNSUPPORTED = {
   'lede-comment-prompt': 'render() reads `document` (the canonical URL and title to share)',
   'lede-newsletter': 'render() reads its fallback form with `this.querySelector`',
+  'lede-article': 'willUpdate() reads its children with `querySelectorAll`',
 };
 
 describe('importing in Node', () => {

@@ -10,7 +10,7 @@ import { LedeKeyPoints } from '../../src/react/index.js';
 import type { LedeErrorEvent } from '../../src/core/events.js';
 
 interface ManifestDeclaration { name: string; tagName?: string; events?: { name: string }[] }
-const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: ManifestDeclaration[] }[] };
+const manifest = (await (await fetch('/__lede/manifest')).json()) as { modules: { declarations?: ManifestDeclaration[] }[] };
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .flatMap((declaration) => (declaration.tagName ? [{ ...declaration, tagName: declaration.tagName }] : []));
