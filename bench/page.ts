@@ -1,5 +1,5 @@
-// The code under measure, bundled for production by scripts/bench.mjs and loaded into one page.
-// Each measure in bench/*.mjs drives what this page exposes as `window.bench`.
+// The code under measure for the `run(page)` measures (article-sanitize.mjs), bundled for production
+// by bench/lib/measure-page.mjs and loaded into one page; each such measure drives `window.bench`.
 import DOMPurify from 'dompurify';
 import '../src/article/index.js';
 

@@ -40,7 +40,8 @@ function parseItem(li: Element): LeadInItem {
  */
 export function parseLeadInList(host: Element): ParsedList {
   const result: ParsedList = { items: [], problems: [] };
-  for (const child of host.children) {
+  // A server renderer (@lit-labs/ssr) gives the host no DOM children to read.
+  for (const child of host.children ?? []) {
     if (child.hasAttribute('slot')) continue; // Named-slot content, not list data.
     const tag = child.localName;
     if (HEADING_TAGS.has(tag)) {

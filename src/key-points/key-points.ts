@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
@@ -121,7 +121,8 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
 
   protected override render() {
     const { points, ordered } = this.rendered;
-    if (points.length === 0) return nothing;
+    // On a server the HTML children cannot be read: a default slot keeps them visible until upgrade.
+    if (points.length === 0) return isServer ? html`<slot></slot>` : nothing;
     const headingId = `${this.uid}-heading`;
     const heading = this.heading ?? this.rendered.heading ?? this.text.heading;
     const items = points.map((point) => this.renderPoint(point));

@@ -1,0 +1,72 @@
+// Code that runs inside the benchmark pages (passed to puppeteer as functions).
+
+/**
+ * Installed before any page script: records first contentful paint, the layout shift sum, and
+ * `ready`: the moment after DOMContentLoaded when every element of `tags` on the page is defined
+ * and has rendered (Lit's `updateComplete`). On a page without elements that is DOMContentLoaded.
+ */
+export function instrument(tags) {
+  const bench = { fcp: undefined, cls: 0, ready: undefined };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('DOMContentLoaded', async () => {
+    const present = tags.filter((tag) => document.querySelector(tag));
+    await Promise.all(present.map((tag) => customElements.whenDefined(tag)));
+    await Promise.all(present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)));
+    bench.ready = performance.now();
+  });
+}
+
+/**
+ * Every visible text node of the page, through open shadow roots, with the page position of its
+ * first visible character: `{ key, text, x, y, host }` where `host` is the nearest Lede element around it.
+ */
+export function textBlocks() {
+  const blocks = [];
+  const seen = new Map();
+  const hostOf = (node) => {
+    for (let n = node; n; n = n.parentNode ?? n.host) if (n.localName?.startsWith('lede-')) return n.localName;
+    return '';
+  };
+  const visit = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.shadowRoot) visit(node.shadowRoot);
+        continue;
+      }
+      const text = node.textContent.replace(/\s+/g, ' ').trim();
+      if (!text || node.parentElement?.closest('script, style, template')) continue;
+      // The first visible character: leading white space is laid out differently in light and shadow DOM.
+      const start = node.textContent.search(/\S/);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 1);
+      const rect = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+      if (!rect) continue; // Not rendered (such as fallback children that are not slotted).
+      const count = (seen.get(text) ?? 0) + 1;
+      seen.set(text, count);
+      blocks.push({ key: `${text}#${count}`, text, x: rect.left + scrollX, y: rect.top + scrollY, host: hostOf(node) });
+    }
+  };
+  visit(document.body);
+  return blocks;
+}
+
+/** The page box of every Lede element (`lede-*`), in document order: `{ tag, top, height }`. */
+export function ledeBoxes() {
+  return [...document.querySelectorAll('*')]
+    .filter((element) => element.localName.startsWith('lede-'))
+    .map((element) => {
+      // An undefined element with no styles is an inline box around its fallback: measure the fallback itself.
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const rect = getComputedStyle(element).display === 'inline' ? range.getBoundingClientRect() : element.getBoundingClientRect();
+      return { tag: element.localName, top: rect.top + scrollY, height: rect.height };
+    });
+}

@@ -1,0 +1,49 @@
+// The benchmark's server: the work tree's files as they are (dist/, demo/), pages made in memory
+// by the measures, and the local endpoint under /api/ (votes, counts, signups). Localhost only.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { createLedeEndpoint } from '../../server/endpoint.mjs';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+export async function startServer(root = process.cwd()) {
+  const pages = new Map();
+  const endpoint = createLedeEndpoint();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (pages.has(path)) {
+      const { body, type } = pages.get(path);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
+    void endpoint(req, res, async () => {
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    /** Serves `html` at `path` and returns its full URL. */
+    page(path, html) {
+      pages.set(path, { body: html, type: 'text/html' });
+      return origin + path;
+    },
+    /** Serves any text (a built script) at `path` and returns its full URL. */
+    file(path, body, type = 'text/javascript') {
+      pages.set(path, { body, type });
+      return origin + path;
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

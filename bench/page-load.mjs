@@ -1,0 +1,109 @@
+// A page with the full demo article and every element (script tag and dist/lede.css, as the CMS
+// guide says), against the same content as static HTML, in the same browser: first contentful paint, the moment every element is upgraded, layout
+// shift (Chromium's CLS, and the direct measure: how far each visible text block moves when the
+// elements upgrade) and the JS heap.
+import { demoPage } from '../scripts/demo-pages.mjs';
+import { freshPage, heapAfterGc } from './lib/browser.mjs';
+import { instrument, ledeBoxes, textBlocks } from './lib/in-page.mjs';
+import { summarize } from './lib/stats.mjs';
+
+const SCRIPT = '<script type="module" src="/dist/lede.js"></script>';
+/** The pre-upgrade styles that the CMS guide tells publishers to link (scripts/build-fallback-css.mjs). */
+const FALLBACK_CSS = '<link rel="stylesheet" href="/dist/lede.css" />';
+
+/** Loads `url` in `tab` (a page reused for every run, cache disabled) and reads what `instrument` recorded. */
+async function load(tab, url) {
+  await tab.page.bringToFront();
+  await tab.page.goto(url, { waitUntil: 'load' });
+  await tab.page.waitForFunction(() => window.__bench.ready !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
+  const { fcp, ready, cls } = await tab.page.evaluate(() => window.__bench);
+  const { heap } = await heapAfterGc(tab.page);
+  return { fcp, ready, cls, heap };
+}
+
+async function openTab(browser, tags) {
+  const tab = await freshPage(browser);
+  await tab.page.evaluateOnNewDocument(instrument, tags);
+  return tab;
+}
+
+/** Loads the static page, notes where every text block is, adds the script, and notes again. */
+async function upgradeShift(browser, url, tags) {
+  const { page, close } = await freshPage(browser);
+  await page.goto(url, { waitUntil: 'load' });
+  const before = await page.evaluate(textBlocks);
+  const boxesBefore = await page.evaluate(ledeBoxes);
+  await page.addScriptTag({ url: '/dist/lede.js', type: 'module' });
+  await page.evaluate(async (tags) => {
+    const present = tags.filter((tag) => document.querySelector(tag));
+    await Promise.all(present.map((tag) => customElements.whenDefined(tag)));
+    await Promise.all(present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, tags);
+  const after = new Map((await page.evaluate(textBlocks)).map((block) => [block.key, block]));
+  const boxesAfter = await page.evaluate(ledeBoxes);
+  await close();
+  // Each element's own part of the shift: how much taller or shorter it became at upgrade.
+  const boxes = boxesBefore.map((box, i) => ({ tag: box.tag, before: box.height, after: boxesAfter[i]?.height ?? 0 }));
+  const moves = [];
+  let unmatched = 0;
+  for (const block of before) {
+    const now = after.get(block.key);
+    if (!now) {
+      unmatched++;
+      continue;
+    }
+    const dx = now.x - block.x;
+    const dy = now.y - block.y;
+    // Sub-pixel differences (layout rounding between light and shadow DOM) are recorded, not counted.
+    if (Math.abs(dx) > 0.001 || Math.abs(dy) > 0.001) moves.push({ text: block.text.slice(0, 48), host: now.host || block.host || 'page', dx, dy });
+  }
+  return { blocks: before.length, unmatched, moves, boxes };
+}
+
+export default async function pageLoad({ browser, server, runs, tags }) {
+  const staticUrl = server.page('/bench/page-static.html', demoPage({ title: 'Static' }));
+  const ledeUrl = server.page('/bench/page-lede.html', demoPage({ title: 'Lede', head: FALLBACK_CSS + SCRIPT }));
+  const cssUrl = server.page('/bench/page-static-css.html', demoPage({ title: 'Static with lede.css', head: FALLBACK_CSS }));
+  const results = { static: [], lede: [] };
+  const tabs = { static: await openTab(browser, []), lede: await openTab(browser, tags) };
+  const urls = { static: staticUrl, lede: ledeUrl };
+  await load(tabs.static, staticUrl); // warm up: the server and the browser's first navigation
+  await load(tabs.lede, ledeUrl);
+  for (let i = 0; i < runs; i++) {
+    // Alternate the order, so that a slower moment of the machine hits both pages alike.
+    const order = i % 2 ? ['lede', 'static'] : ['static', 'lede'];
+    for (const which of order) results[which].push(await load(tabs[which], urls[which]));
+  }
+  await Promise.all(Object.values(tabs).map((tab) => tab.close()));
+  const pick = (which, key) => summarize(results[which].map((r) => r[key]));
+  const shifts = { 'script only': await upgradeShift(browser, staticUrl, tags), 'with lede.css': await upgradeShift(browser, cssUrl, tags) };
+  const maxMove = (shift) => Math.max(0, ...shift.moves.map((m) => Math.max(Math.abs(m.dx), Math.abs(m.dy))));
+  /** What a reader can see: moves rounded to whole CSS pixels. */
+  const visibleMove = (shift) => Math.round(maxMove(shift));
+  const notes = [];
+  for (const [variant, shift] of Object.entries(shifts)) {
+    notes.push(`Upgrade, ${variant}: ${shift.moves.length} of ${shift.blocks} visible text blocks moved; ${shift.unmatched} were re-rendered as other text nodes and not compared.`);
+    const byHost = new Map();
+    for (const move of shift.moves) {
+      const entry = byHost.get(move.host) ?? { count: 0, max: 0, first: move };
+      entry.count++;
+      entry.max = Math.max(entry.max, Math.abs(move.dy), Math.abs(move.dx));
+      byHost.set(move.host, entry);
+    }
+    const grew = shift.boxes.filter((box) => Math.round(box.after) !== Math.round(box.before));
+    if (grew.length) notes.push(`  Height at upgrade: ${grew.map((box) => `<${box.tag}> ${box.before.toFixed(1)} → ${box.after.toFixed(1)} px`).join('; ')}`);
+    for (const [host, e] of byHost) notes.push(`  ${e.count} block(s) in ${host === 'page' ? 'the page' : `<${host}>`} moved, up to ${e.max.toFixed(2)} px; first: "${e.first.text}" by dx ${e.first.dx.toFixed(2)}, dy ${e.first.dy.toFixed(2)} px`);
+  }
+  return {
+    title: `Page load: the demo article with every element (${tags.join(', ')}) vs the same HTML without script`,
+    rows: [
+      { measure: 'first contentful paint', unit: 'ms', lede: pick('lede', 'fcp'), baseline: pick('static', 'fcp'), budget: { ratio: 1.25 } },
+      { measure: 'every element upgraded (static: DOMContentLoaded)', unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), budget: { ratio: 1.25 } },
+      { measure: 'layout shift (Chromium CLS)', unit: '', digits: 4, lede: pick('lede', 'cls'), baseline: pick('static', 'cls'), budget: { max: 0 } },
+      { measure: 'JS heap after GC', unit: 'KB', digits: 0, lede: summarize(results.lede.map((r) => r.heap / 1024)), baseline: summarize(results.static.map((r) => r.heap / 1024)) },
+      ...Object.entries(shifts).map(([variant, shift]) => ({ measure: `text moved on upgrade, ${variant} (max of ${shift.blocks} blocks, whole px)`, unit: 'px', digits: 0, lede: summarize([visibleMove(shift)]), budget: { max: 0 } })),
+    ],
+    notes,
+  };
+}
