@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { describe } from '../core/errors.js';
@@ -66,26 +65,41 @@ export type ArticleStrings = typeof defaultStrings;
 export class LedeArticle extends LedeElement<ArticleStrings> {
   static override styles = [...LedeElement.styles, articleStyles];
 
-  @property() headline?: string;
-  @property() dek?: string;
-  @property() byline?: string;
+  static override properties = {
+    headline: {},
+    dek: {},
+    byline: {},
+    published: {},
+    updatedAt: { attribute: 'updated' },
+    src: {},
+    readingTime: { attribute: 'reading-time', type: Boolean },
+    toc: { type: Boolean },
+    content: { attribute: false },
+    loading: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
+  };
+
+  headline?: string;
+  dek?: string;
+  byline?: string;
   /** Publication date, ISO 8601. */
-  @property() published?: string;
+  published?: string;
   /** Last update, ISO 8601 (attribute `updated`; `updated` is Lit's lifecycle method). */
-  @property({ attribute: 'updated' }) updatedAt?: string;
+  updatedAt?: string;
   /** URL of an HTML fragment or of a Lede document (JSON). */
-  @property() src?: string;
+  src?: string;
   /** Shows an estimate of the reading time. */
-  @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
+  readingTime = false;
   /** Shows a table of contents from the body's h2 and h3. */
-  @property({ type: Boolean }) toc = false;
+  toc = false;
   /** Untrusted HTML for the body, sanitized before it is shown. Takes precedence over `src` and the children. */
-  @property({ attribute: false }) content?: string;
+  content?: string;
 
   /** Whether `src` is being fetched. */
-  @state() loading = false;
-  @state() private failed = false;
-  @state() private loaded?: { fields: ArticleFields; body: HTMLElement };
+  loading = false;
+  private failed = false;
+  private loaded?: { fields: ArticleFields; body: HTMLElement };
 
   /** Re-renders when the children change: the table of contents and reading time follow them. */
   protected readonly childrenWatcher = new ChildrenController(this);

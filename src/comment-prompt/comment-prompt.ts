@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { remember } from '../core/remember.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { LedeElement } from '../core/base-element.js';
@@ -88,46 +87,66 @@ declare global {
 export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   static override styles = [...LedeElement.styles, commentPromptStyles];
 
+  static override properties = {
+    heading: {},
+    prompt: {},
+    commentsHref: { attribute: 'comments-href' },
+    count: { type: Number },
+    countSrc: { attribute: 'count-src' },
+    countTimeout: { attribute: 'count-timeout', type: Number },
+    share: {},
+    hashtag: {},
+    handle: {},
+    url: {},
+    title: {},
+    fetched: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    copyFallback: { state: true, attribute: false },
+    asking: { state: true, attribute: false },
+    invalid: { state: true, attribute: false },
+    instance: { state: true, attribute: false },
+  };
+
   /** The heading text. Defaults to the children's heading, else "Join the conversation". */
-  @property() heading?: string;
+  heading?: string;
 
   /** The question to readers. */
-  @property() prompt?: string;
+  prompt?: string;
 
   /** Where the comments are: an in-page anchor (`#comments`) or a URL. Defaults to the children's first link. */
-  @property({ attribute: 'comments-href' }) commentsHref?: string;
+  commentsHref?: string;
 
   /** The number of comments; also shown while `count-src` loads or when it fails. */
-  @property({ type: Number }) count?: number;
+  count?: number;
 
   /** A URL answering `GET` with `{ "count": n }`. */
-  @property({ attribute: 'count-src' }) countSrc?: string;
+  countSrc?: string;
 
   /** How long to wait for `count-src`, in milliseconds. */
-  @property({ attribute: 'count-timeout', type: Number }) countTimeout = 8000;
+  countTimeout = 8000;
 
   /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit email copy native`. An array also works. */
-  @property() share?: string | string[];
+  share?: string | string[];
 
   /** Hashtags (without `#`, space- or comma-separated), for X, Threads (the first), Bluesky and Mastodon. */
-  @property() hashtag?: string;
+  hashtag?: string;
 
   /** The publisher's X handle, sent as `via`. */
-  @property() handle?: string;
+  handle?: string;
 
   /** The URL that is shared. Defaults to the page's canonical URL, else its address. */
-  @property() url?: string;
+  url?: string;
 
   /** The title that is shared. Defaults to the document's title. (Like any `title`, also the host's tooltip.) */
-  @property() override title = '';
+  override title = '';
 
   /** The count from `count-src`; null while it loads. */
-  @state() private fetched?: number | null;
-  @state() private status = '';
-  @state() private copyFallback = false;
-  @state() private asking = false;
-  @state() private invalid = '';
-  @state() private instance = remember('lede_mastodon');
+  private fetched?: number | null;
+  private status = '';
+  private copyFallback = false;
+  private asking = false;
+  private invalid = '';
+  private instance = remember('lede_mastodon');
 
   private request?: AbortController;
   private tokens: ShareNetwork[] = [];

@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { reportError, describe } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
@@ -16,17 +15,24 @@ let nextId = 0;
 export abstract class LedeElement<S extends Strings = Strings> extends LitElement {
   static override styles = [themeStyles];
 
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    strings: { attribute: false },
+    stringsAttribute: { attribute: 'strings' },
+  };
+
   /** Colour scheme: `light` or `dark`; when absent the page's colours are inherited. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The level (1–6) of the element's heading; inner headings sit one level below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number = 2;
+  headingLevel: number = 2;
 
   /** Replacements for the element's visible text, by key. Takes precedence over the `strings` attribute. */
-  @property({ attribute: false }) strings?: Partial<S>;
+  strings?: Partial<S>;
 
   /** Replacements for the element's visible text, as JSON: `strings='{"heading":"Why it matters"}'`. */
-  @property({ attribute: 'strings' }) stringsAttribute?: string;
+  stringsAttribute?: string;
 
   /** The texts in use: defaults merged with `strings`. */
   protected text!: S;

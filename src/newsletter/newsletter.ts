@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
@@ -96,6 +95,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     list: {},
     minFillTime: { attribute: 'min-fill-time', type: Number },
     delivery: { attribute: false },
+    busy: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    error: { state: true, attribute: false },
   };
 
   /** The signup endpoint. Defaults to the `action` of a child `<form>`. */
@@ -121,9 +123,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   /** Options for the delivery module: `timeout`, `retries`, `backoff`, `maxDelay`. */
   declare delivery?: DeliveryOptions;
 
-  @state() private busy: boolean;
-  @state() private message: string;
-  @state() private error?: ['email' | 'consent', string];
+  private busy: boolean;
+  private message: string;
+  private error?: ['email' | 'consent', string];
 
   constructor() {
     super();

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
@@ -94,29 +93,40 @@ const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
 export class LedeScenarios extends LedeElement<ScenariosStrings> {
   static override styles = [...LedeElement.styles, scenariosStyles];
 
+  static override properties = {
+    heading: {},
+    scenarios: { attribute: false },
+    scenariosAttribute: { attribute: 'scenarios' },
+    voteEndpoint: { attribute: 'vote-endpoint' },
+    articleId: { attribute: 'article-id' },
+    counts: { attribute: false },
+    choice: { attribute: false },
+    status: { attribute: false },
+  };
+
   /** The heading text. Defaults to the children's heading, else "What could happen next". */
-  @property() heading?: string;
+  heading?: string;
 
   /** The scenarios, as plain text. Takes precedence over the attribute and the children. */
-  @property({ attribute: false }) scenarios?: Scenario[];
+  scenarios?: Scenario[];
 
   /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
-  @property({ attribute: 'scenarios' }) scenariosAttribute?: string;
+  scenariosAttribute?: string;
 
   /** The votes URL: `GET ?articleId=` and `POST { articleId, scenarioId }` both answer `{ counts }`. Voting is off without it. */
-  @property({ attribute: 'vote-endpoint' }) voteEndpoint?: string;
+  voteEndpoint?: string;
 
   /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   /** Votes per scenario id: loaded from the endpoint; a host that handles votes itself may set it. */
-  @property({ attribute: false }) counts?: Record<string, number>;
+  counts?: Record<string, number>;
 
   /** The id of the scenario the reader picked (remembered per article). */
-  @property({ attribute: false }) choice?: string;
+  choice?: string;
 
   /** Where voting stands; results are shown in `voted`. Set by the element, or by a host that handles votes. */
-  @property({ attribute: false }) status: VoteStatus = 'idle';
+  status: VoteStatus = 'idle';
 
   /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
   private refusal?: string;

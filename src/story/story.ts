@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LedeElement } from '../core/base-element.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
@@ -37,13 +36,19 @@ type Part = (typeof PARTS)[number][0];
  * @csspart base - The wrapper of the parts; each part keeps its own margins.
  */
 export class LedeStory extends LedeElement {
+  static override properties = {
+    src: {},
+    document: { attribute: false },
+    fromSrc: { state: true, attribute: false },
+  };
+
   /** URL of a Lede document (JSON). */
-  @property() src?: string;
+  src?: string;
 
   /** The Lede document. Takes precedence over `src`. */
-  @property({ attribute: false }) document?: LedeDocument;
+  document?: LedeDocument;
 
-  @state() private fromSrc?: unknown;
+  private fromSrc?: unknown;
 
   private shown?: { doc: Partial<LedeDocument>; valid: Set<Part> };
   private fetching?: AbortController;
