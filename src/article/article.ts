@@ -103,10 +103,10 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   /** Re-renders when the children change: the table of contents and reading time follow them. */
   protected readonly childrenWatcher = new ChildrenController(this);
-  private contentBody?: HTMLElement;
-  private entries: TocEntry[] = [];
-  private minutes = 0;
-  private fetching?: AbortController;
+  #contentBody?: HTMLElement;
+  #entries: TocEntry[] = [];
+  #minutes = 0;
+  #fetching?: AbortController;
 
   protected get defaultStrings(): ArticleStrings {
     return defaultStrings;
@@ -114,62 +114,62 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   /** Where the body on screen comes from. */
   get bodySource(): 'content' | 'src' | 'children' {
-    return this.contentBody ? 'content' : this.loaded ? 'src' : 'children';
+    return this.#contentBody ? 'content' : this.loaded ? 'src' : 'children';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.onHashChange);
-    document.addEventListener('click', this.onClick);
+    addEventListener('hashchange', this.#onHashChange);
+    document.addEventListener('click', this.#onClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.onHashChange);
-    document.removeEventListener('click', this.onClick);
-    this.fetching?.abort();
+    removeEventListener('hashchange', this.#onHashChange);
+    document.removeEventListener('click', this.#onClick);
+    this.#fetching?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('content')) this.contentBody = this.content == null ? undefined : this.sanitize(this.content);
-    if (changed.has('src')) void this.load();
+    if (changed.has('content')) this.#contentBody = this.content == null ? undefined : this.#sanitize(this.content);
+    if (changed.has('src')) void this.#load();
     for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
       const value = this[key];
       if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
     }
-    const root = this.contentBody ?? this.loaded?.body ?? this;
+    const root = this.#contentBody ?? this.loaded?.body ?? this;
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
-    this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
+    this.#entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
     // About 230 words a minute.
-    if (this.readingTime) this.minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
+    if (this.readingTime) this.#minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
   }
 
   protected override firstUpdated(): void {
-    if (location.hash) requestAnimationFrame(this.onHashChange);
+    if (location.hash) requestAnimationFrame(this.#onHashChange);
   }
 
-  private sanitize(dirty: string): HTMLElement {
+  #sanitize(dirty: string): HTMLElement {
     const body = document.createElement('div');
     body.append(sanitizeHtml(dirty));
     return body;
   }
 
-  private async load(): Promise<void> {
-    this.fetching?.abort();
+  async #load(): Promise<void> {
+    this.#fetching?.abort();
     const src = this.src;
     if (!src) return;
-    const controller = (this.fetching = new AbortController());
+    const controller = (this.#fetching = new AbortController());
     this.loading = true;
     this.failed = false;
     try {
       const { kind, body, fields } = await loadSource(src, controller.signal);
-      this.loaded = { fields, body: this.sanitize(body) };
+      this.loaded = { fields, body: this.#sanitize(body) };
       this.loading = false;
       await this.updateComplete;
       emit<LedeLoadDetail>(this, 'lede-load', { src, kind });
       // A page opened at #fragment whose target only arrived with this body.
-      if (location.hash && !this.matches(':focus-within')) this.onHashChange();
+      if (location.hash && !this.matches(':focus-within')) this.#onHashChange();
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loading = false;
@@ -179,12 +179,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     }
   }
 
-  private onHashChange = (): void => {
+  #onHashChange = (): void => {
     this.goTo(decodeURIComponent(location.hash.slice(1)), false);
   };
 
   /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
-  private onClick = (event: MouseEvent): void => {
+  #onClick = (event: MouseEvent): void => {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
     if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
@@ -200,12 +200,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     return true;
   }
 
-  private field(name: keyof ArticleFields): string | undefined {
+  #field(name: keyof ArticleFields): string | undefined {
     return (name === 'updated' ? this.updatedAt : this[name]) ?? this.loaded?.fields[name];
   }
 
-  private renderDate(name: 'published' | 'updated', lang: string) {
-    const value = this.field(name);
+  #renderDate(name: 'published' | 'updated', lang: string) {
+    const value = this.#field(name);
     const time = Date.parse(value!);
     return time ? html`<span>${this.text[name]} <time datetime=${value!}>${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time)}</time></span>` : nothing;
   }
@@ -213,12 +213,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   protected override render() {
     const lang = resolveLang(this);
     const { uid, text, level, loading } = this;
-    const headline = this.field('headline');
-    const dek = this.field('dek');
-    const byline = this.field('byline');
+    const headline = this.#field('headline');
+    const dek = this.#field('dek');
+    const byline = this.#field('byline');
     const status = loading ? text.loading : this.failed ? text.loadFailed : '';
-    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.renderDate('published', lang)}${this.renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.entries.length
-      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
-      : nothing}<div part="body" class="body">${this.contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', lang)}${this.#renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
+      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
+      : nothing}<div part="body" class="body">${this.#contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
   }
 }

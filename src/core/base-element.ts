@@ -50,7 +50,7 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.resolveStrings();
+    if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.#resolveStrings();
     if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
       this.reportProblem('invalid-attribute', 'heading-level', `${describe(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`);
     }
@@ -59,7 +59,7 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     }
   }
 
-  private resolveStrings(): void {
+  #resolveStrings(): void {
     let overrides: unknown = this.strings;
     let field = 'strings';
     if (overrides === undefined && this.stringsAttribute) {
