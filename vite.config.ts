@@ -4,6 +4,7 @@ import { createLedeEndpoint } from './server/endpoint.mjs';
 import { seedDemo } from './demo/seed.mjs';
 import { entries, external } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
+import { dompurifySource } from './scripts/dompurify-source.mjs';
 
 
 /** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
@@ -33,7 +34,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'bundle') {
     // The script-tag files: everything inlined, one ES module and one classic script.
     return {
-      plugins: [minifyTemplateLiterals()],
+      plugins: [dompurifySource(), minifyTemplateLiterals()],
       build: {
         emptyOutDir: false,
         target: 'es2022',
