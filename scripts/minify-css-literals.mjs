@@ -3,6 +3,8 @@
 // element's bytes. Only the static parts of a template are touched, never an expression, and the
 // templates are found by parsing, so a backtick in a string, comment or regular expression cannot
 // confuse it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Whitespace that is not preceded by a backslash (a `\` + newline is a line continuation). */
 const SPACE = /(?<!\\)\s+/g;
@@ -15,13 +17,38 @@ export function minifyCss(text) {
  * One static part of a `css` template. Only whitespace next to punctuation is removed, never the
  * space that separates a part from a neighbouring `${…}` (`a ${b}` must not become `a${b}`).
  */
-function minifyCssPart(text) {
+function minifyCssPart(text, names = new Map()) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(SPACE, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/: /g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    .replace(/(?<![\w.#-])0\.(\d)/g, '.$1') // 0.75em -> .75em
+    .replace(/\[([\w-]+)='([a-z_][\w-]*)'\]/gi, '[$1=$2]') // [part='heading'] -> [part=heading]
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+    .replace(PRIVATE_PROPERTY, (name) => names.get(name) ?? name);
+}
+
+/**
+ * Lede's private custom properties (`--_lede-accent`, `--_lede-key-points-gap`…) are set and read
+ * only inside Lede's own styles, so they get short names: `--_0`, `--_1`… The names are numbered
+ * in sorted order over every source file, so every build of the same source (and every chunk of
+ * one build) agrees on them.
+ */
+const PRIVATE_PROPERTY = /--_lede-[\w-]+/g;
+
+function privatePropertyNames(dir = 'src') {
+  const found = new Set();
+  const walk = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (child.endsWith('.ts')) for (const name of readFileSync(child, 'utf8').match(PRIVATE_PROPERTY) ?? []) found.add(name);
+    }
+  };
+  walk(dir);
+  return new Map([...found].sort().map((name, index) => [name, `--_${index}`]));
 }
 
 /** Tags whose text (or whose CSS) may make whitespace significant: such templates are left alone. */
@@ -76,7 +103,7 @@ function* taggedTemplates(node) {
 }
 
 /** Minifies the static parts of every Lit `html` and `css` template in `code` (JavaScript). */
-export function minifyTemplates(code, parse) {
+export function minifyTemplates(code, parse, names) {
   const edits = [];
   for (const node of taggedTemplates(parse(code))) {
     const quasis = node.quasi.quasis;
@@ -84,7 +111,7 @@ export function minifyTemplates(code, parse) {
     let minified;
     if (node.tag.name === 'html') minified = minifyHtmlParts(parts);
     else {
-      minified = parts.map(minifyCssPart);
+      minified = parts.map((part) => minifyCssPart(part, names));
       minified[0] = minified[0].trimStart();
       minified[minified.length - 1] = minified.at(-1).trimEnd();
     }
@@ -100,11 +127,12 @@ export function minifyTemplates(code, parse) {
 
 /** The build plugin: used by vite.config.ts and by the size check. */
 export function minifyTemplateLiterals() {
+  const names = privatePropertyNames();
   return {
     name: 'lede-minify-template-literals',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
-      const out = minifyTemplates(code, (text) => this.parse(text));
+      const out = minifyTemplates(code, (text) => this.parse(text), names);
       return out === code ? null : { code: out, map: null };
     },
   };
