@@ -125,10 +125,35 @@ export function minifyTemplates(code, parse, names) {
   return out;
 }
 
-/** The build plugin: used by vite.config.ts and by the size check. */
+/** The JSON Schema keywords that only document (the story's validator never reads them). */
+const ANNOTATIONS = ['$schema', '$id', '$comment', 'title', 'description', 'examples'];
+
+/** A JSON Schema without its annotations; a property *named* `title` is kept, of course. */
+export function stripSchemaAnnotations(schema) {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out = Object.fromEntries(Object.entries(schema).filter(([key]) => !ANNOTATIONS.includes(key)));
+  if (out.properties) out.properties = Object.fromEntries(Object.entries(out.properties).map(([key, sub]) => [key, stripSchemaAnnotations(sub)]));
+  if (out.items) out.items = stripSchemaAnnotations(out.items);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (out[key]) out[key] = out[key].map(stripSchemaAnnotations);
+  return out;
+}
+
+/**
+ * The build plugins, used by vite.config.ts and by the size check: templates minified, and the
+ * schema the story validates with imported without its annotations (the published schema.json
+ * file keeps them).
+ */
 export function minifyTemplateLiterals() {
   const names = privatePropertyNames();
-  return {
+  const schemas = {
+    name: 'lede-strip-schema-annotations',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*schema\.json$/.test(id)) return null;
+      return { code: JSON.stringify(stripSchemaAnnotations(JSON.parse(code))), map: null };
+    },
+  };
+  const templates = {
     name: 'lede-minify-template-literals',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
@@ -136,6 +161,7 @@ export function minifyTemplateLiterals() {
       return out === code ? null : { code: out, map: null };
     },
   };
+  return [schemas, templates];
 }
 
 /** The former name, from when only `css` templates were minified. */

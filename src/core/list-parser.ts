@@ -49,15 +49,15 @@ export function parseLeadInList(host: Element): ParsedList {
       result.ordered = tag === 'ol';
       [...child.children].forEach((li, index) => {
         if (li.localName !== 'li') {
-          result.problems.push(`<${li.localName}> at position ${index + 1} of the list is not an <li> and was skipped`);
+          result.problems.push(`list item ${index + 1} is a <${li.localName}>, not an <li>: skipped`);
           return;
         }
         const item = parseItem(li);
         if (item.text) result.items.push(item);
-        else result.problems.push(`list item ${index + 1} has no text and was skipped`);
+        else result.problems.push(`list item ${index + 1} has no text: skipped`);
       });
     } else if (tag !== 'template' && tag !== 'script' && tag !== 'style') {
-      result.problems.push(`<${tag}> is not a heading or a list and was ignored`);
+      result.problems.push(`<${tag}> is not a heading or a list: ignored`);
     }
   }
   return result;

@@ -49,7 +49,6 @@ export const themeStyles = css`
   :host([theme='light']) {
     --_lede-color: var(--lede-color, #1a1a1a);
     --_lede-background: var(--lede-background, #ffffff);
-    --_lede-accent: var(--lede-accent-color, #0b5cad);
     color-scheme: light;
   }
 
