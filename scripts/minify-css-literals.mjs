@@ -3,8 +3,6 @@
 // element's bytes. Only the static parts of a template are touched, never an expression, and the
 // templates are found by parsing, so a backtick in a string, comment or regular expression cannot
 // confuse it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** Whitespace that is not preceded by a backslash (a `\` + newline is a line continuation). */
 const SPACE = /(?<!\\)\s+/g;
@@ -27,6 +25,7 @@ function minifyCssPart(text, names = new Map()) {
     .replace(/(?<![\w.#-])0\.(\d)/g, '.$1') // 0.75em -> .75em
     .replace(/\[([\w-]+)='([a-z_][\w-]*)'\]/gi, '[$1=$2]') // [part='heading'] -> [part=heading]
     .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+    .replace(/(?<![\w-])transparent(?![\w-])/g, '#0000') // the same colour: rgb(0 0 0 / 0)
     .replace(PRIVATE_PROPERTY, (name) => names.get(name) ?? name);
 }
 
@@ -38,16 +37,13 @@ function minifyCssPart(text, names = new Map()) {
  */
 const PRIVATE_PROPERTY = /--_lede-[\w-]+/g;
 
-function privatePropertyNames(dir = 'src') {
+/** Numbers every private custom property found in `dir`. Node only (the test imports this file in a browser). */
+async function privatePropertyNames(dir = 'src') {
+  const { readdirSync, readFileSync } = await import('node:fs');
   const found = new Set();
-  const walk = (path) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (child.endsWith('.ts')) for (const name of readFileSync(child, 'utf8').match(PRIVATE_PROPERTY) ?? []) found.add(name);
-    }
-  };
-  walk(dir);
+  for (const file of readdirSync(dir, { recursive: true })) {
+    if (`${file}`.endsWith('.ts')) for (const name of readFileSync(`${dir}/${file}`, 'utf8').match(PRIVATE_PROPERTY) ?? []) found.add(name);
+  }
   return new Map([...found].sort().map((name, index) => [name, `--_${index}`]));
 }
 
@@ -144,7 +140,7 @@ export function stripSchemaAnnotations(schema) {
  * file keeps them).
  */
 export function minifyTemplateLiterals() {
-  const names = privatePropertyNames();
+  let names = new Map();
   const schemas = {
     name: 'lede-strip-schema-annotations',
     enforce: 'pre',
@@ -155,6 +151,9 @@ export function minifyTemplateLiterals() {
   };
   const templates = {
     name: 'lede-minify-template-literals',
+    async buildStart() {
+      names = await privatePropertyNames();
+    },
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
       const out = minifyTemplates(code, (text) => this.parse(text), names);
