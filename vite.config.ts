@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { seedDemo } from './demo/seed.mjs';
 import { entries, external } from './scripts/entries.mjs';
-import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
+import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
+import { dompurifySource } from './scripts/dompurify-source.mjs';
 
 
 /** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
@@ -33,7 +34,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'bundle') {
     // The script-tag files: everything inlined, one ES module and one classic script.
     return {
-      plugins: [minifyCssLiterals()],
+      plugins: [dompurifySource(), minifyTemplateLiterals()],
       build: {
         emptyOutDir: false,
         target: 'es2022',
@@ -44,7 +45,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   }
   // The npm entries: ES modules with Lit and DOMPurify left to the consumer's bundler.
   return {
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyTemplateLiterals()],
     build: {
       target: 'es2022',
       sourcemap: true,

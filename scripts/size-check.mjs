@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { elementEntries, entries, external } from './entries.mjs';
-import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { minifyTemplateLiterals } from './minify-css-literals.mjs';
 
 const KB = 1000;
 const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
@@ -34,7 +34,7 @@ async function bundledSize(entry, externalise = () => false) {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyTemplateLiterals()],
     build: {
       write: false,
       target: 'es2022',

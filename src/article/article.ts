@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { describe } from '../core/errors.js';
@@ -66,33 +65,48 @@ export type ArticleStrings = typeof defaultStrings;
 export class LedeArticle extends LedeElement<ArticleStrings> {
   static override styles = [...LedeElement.styles, articleStyles];
 
-  @property() headline?: string;
-  @property() dek?: string;
-  @property() byline?: string;
+  static override properties = {
+    headline: {},
+    dek: {},
+    byline: {},
+    published: {},
+    updatedAt: { attribute: 'updated' },
+    src: {},
+    readingTime: { attribute: 'reading-time', type: Boolean },
+    toc: { type: Boolean },
+    content: { attribute: false },
+    loading: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
+  };
+
+  headline?: string;
+  dek?: string;
+  byline?: string;
   /** Publication date, ISO 8601. */
-  @property() published?: string;
+  published?: string;
   /** Last update, ISO 8601 (attribute `updated`; `updated` is Lit's lifecycle method). */
-  @property({ attribute: 'updated' }) updatedAt?: string;
+  updatedAt?: string;
   /** URL of an HTML fragment or of a Lede document (JSON). */
-  @property() src?: string;
+  src?: string;
   /** Shows an estimate of the reading time. */
-  @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
+  readingTime = false;
   /** Shows a table of contents from the body's h2 and h3. */
-  @property({ type: Boolean }) toc = false;
+  toc = false;
   /** Untrusted HTML for the body, sanitized before it is shown. Takes precedence over `src` and the children. */
-  @property({ attribute: false }) content?: string;
+  content?: string;
 
   /** Whether `src` is being fetched. */
-  @state() loading = false;
-  @state() private failed = false;
-  @state() private loaded?: { fields: ArticleFields; body: HTMLElement };
+  loading = false;
+  private failed = false;
+  private loaded?: { fields: ArticleFields; body: HTMLElement };
 
   /** Re-renders when the children change: the table of contents and reading time follow them. */
   protected readonly childrenWatcher = new ChildrenController(this);
-  private contentBody?: HTMLElement;
-  private entries: TocEntry[] = [];
-  private minutes = 0;
-  private fetching?: AbortController;
+  #contentBody?: HTMLElement;
+  #entries: TocEntry[] = [];
+  #minutes = 0;
+  #fetching?: AbortController;
 
   protected get defaultStrings(): ArticleStrings {
     return defaultStrings;
@@ -100,62 +114,62 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   /** Where the body on screen comes from. */
   get bodySource(): 'content' | 'src' | 'children' {
-    return this.contentBody ? 'content' : this.loaded ? 'src' : 'children';
+    return this.#contentBody ? 'content' : this.loaded ? 'src' : 'children';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.onHashChange);
-    document.addEventListener('click', this.onClick);
+    addEventListener('hashchange', this.#onHashChange);
+    document.addEventListener('click', this.#onClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.onHashChange);
-    document.removeEventListener('click', this.onClick);
-    this.fetching?.abort();
+    removeEventListener('hashchange', this.#onHashChange);
+    document.removeEventListener('click', this.#onClick);
+    this.#fetching?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('content')) this.contentBody = this.content == null ? undefined : this.sanitize(this.content);
-    if (changed.has('src')) void this.load();
+    if (changed.has('content')) this.#contentBody = this.content == null ? undefined : this.#sanitize(this.content);
+    if (changed.has('src')) void this.#load();
     for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
       const value = this[key];
       if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
     }
-    const root = this.contentBody ?? this.loaded?.body ?? this;
+    const root = this.#contentBody ?? this.loaded?.body ?? this;
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
-    this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
+    this.#entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
     // About 230 words a minute.
-    if (this.readingTime) this.minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
+    if (this.readingTime) this.#minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
   }
 
   protected override firstUpdated(): void {
-    if (location.hash) requestAnimationFrame(this.onHashChange);
+    if (location.hash) requestAnimationFrame(this.#onHashChange);
   }
 
-  private sanitize(dirty: string): HTMLElement {
+  #sanitize(dirty: string): HTMLElement {
     const body = document.createElement('div');
     body.append(sanitizeHtml(dirty));
     return body;
   }
 
-  private async load(): Promise<void> {
-    this.fetching?.abort();
+  async #load(): Promise<void> {
+    this.#fetching?.abort();
     const src = this.src;
     if (!src) return;
-    const controller = (this.fetching = new AbortController());
+    const controller = (this.#fetching = new AbortController());
     this.loading = true;
     this.failed = false;
     try {
       const { kind, body, fields } = await loadSource(src, controller.signal);
-      this.loaded = { fields, body: this.sanitize(body) };
+      this.loaded = { fields, body: this.#sanitize(body) };
       this.loading = false;
       await this.updateComplete;
       emit<LedeLoadDetail>(this, 'lede-load', { src, kind });
       // A page opened at #fragment whose target only arrived with this body.
-      if (location.hash && !this.matches(':focus-within')) this.onHashChange();
+      if (location.hash && !this.matches(':focus-within')) this.#onHashChange();
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loading = false;
@@ -165,12 +179,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     }
   }
 
-  private onHashChange = (): void => {
+  #onHashChange = (): void => {
     this.goTo(decodeURIComponent(location.hash.slice(1)), false);
   };
 
   /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
-  private onClick = (event: MouseEvent): void => {
+  #onClick = (event: MouseEvent): void => {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
     if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
@@ -186,12 +200,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     return true;
   }
 
-  private field(name: keyof ArticleFields): string | undefined {
+  #field(name: keyof ArticleFields): string | undefined {
     return (name === 'updated' ? this.updatedAt : this[name]) ?? this.loaded?.fields[name];
   }
 
-  private renderDate(name: 'published' | 'updated', lang: string) {
-    const value = this.field(name);
+  #renderDate(name: 'published' | 'updated', lang: string) {
+    const value = this.#field(name);
     const time = Date.parse(value!);
     return time ? html`<span>${this.text[name]} <time datetime=${value!}>${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time)}</time></span>` : nothing;
   }
@@ -199,12 +213,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   protected override render() {
     const lang = resolveLang(this);
     const { uid, text, level, loading } = this;
-    const headline = this.field('headline');
-    const dek = this.field('dek');
-    const byline = this.field('byline');
+    const headline = this.#field('headline');
+    const dek = this.#field('dek');
+    const byline = this.#field('byline');
     const status = loading ? text.loading : this.failed ? text.loadFailed : '';
-    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.renderDate('published', lang)}${this.renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.entries.length
-      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
-      : nothing}<div part="body" class="body">${this.contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', lang)}${this.#renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
+      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
+      : nothing}<div part="body" class="body">${this.#contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
   }
 }

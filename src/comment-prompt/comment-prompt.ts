@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { remember } from '../core/remember.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { LedeElement } from '../core/base-element.js';
@@ -88,49 +87,69 @@ declare global {
 export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   static override styles = [...LedeElement.styles, commentPromptStyles];
 
+  static override properties = {
+    heading: {},
+    prompt: {},
+    commentsHref: { attribute: 'comments-href' },
+    count: { type: Number },
+    countSrc: { attribute: 'count-src' },
+    countTimeout: { attribute: 'count-timeout', type: Number },
+    share: {},
+    hashtag: {},
+    handle: {},
+    url: {},
+    title: {},
+    fetched: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    copyFallback: { state: true, attribute: false },
+    asking: { state: true, attribute: false },
+    invalid: { state: true, attribute: false },
+    instance: { state: true, attribute: false },
+  };
+
   /** The heading text. Defaults to the children's heading, else "Join the conversation". */
-  @property() heading?: string;
+  heading?: string;
 
   /** The question to readers. */
-  @property() prompt?: string;
+  prompt?: string;
 
   /** Where the comments are: an in-page anchor (`#comments`) or a URL. Defaults to the children's first link. */
-  @property({ attribute: 'comments-href' }) commentsHref?: string;
+  commentsHref?: string;
 
   /** The number of comments; also shown while `count-src` loads or when it fails. */
-  @property({ type: Number }) count?: number;
+  count?: number;
 
   /** A URL answering `GET` with `{ "count": n }`. */
-  @property({ attribute: 'count-src' }) countSrc?: string;
+  countSrc?: string;
 
   /** How long to wait for `count-src`, in milliseconds. */
-  @property({ attribute: 'count-timeout', type: Number }) countTimeout = 8000;
+  countTimeout = 8000;
 
   /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit email copy native`. An array also works. */
-  @property() share?: string | string[];
+  share?: string | string[];
 
   /** Hashtags (without `#`, space- or comma-separated), for X, Threads (the first), Bluesky and Mastodon. */
-  @property() hashtag?: string;
+  hashtag?: string;
 
   /** The publisher's X handle, sent as `via`. */
-  @property() handle?: string;
+  handle?: string;
 
   /** The URL that is shared. Defaults to the page's canonical URL, else its address. */
-  @property() url?: string;
+  url?: string;
 
   /** The title that is shared. Defaults to the document's title. (Like any `title`, also the host's tooltip.) */
-  @property() override title = '';
+  override title = '';
 
   /** The count from `count-src`; null while it loads. */
-  @state() private fetched?: number | null;
-  @state() private status = '';
-  @state() private copyFallback = false;
-  @state() private asking = false;
-  @state() private invalid = '';
-  @state() private instance = remember('lede_mastodon');
+  private fetched?: number | null;
+  private status = '';
+  private copyFallback = false;
+  private asking = false;
+  private invalid = '';
+  private instance = remember('lede_mastodon');
 
-  private request?: AbortController;
-  private tokens: ShareNetwork[] = [];
+  #request?: AbortController;
+  #tokens: ShareNetwork[] = [];
 
   protected get defaultStrings(): CommentPromptStrings {
     return defaultStrings;
@@ -148,20 +167,20 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) void this.loadCount();
+    if (this.hasUpdated) void this.#loadCount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.request?.abort();
-    this.request = undefined;
+    this.#request?.abort();
+    this.#request = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('share')) {
       // A string or (from a Lede document) an array; duplicates dropped, unknown names reported.
-      this.tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter((token): token is ShareNetwork => {
+      this.#tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter((token): token is ShareNetwork => {
         if (networks.includes(token as ShareNetwork)) return true;
         if (token) this.reportProblem('invalid-attribute', 'share', `${describe(token)} is not a known network`);
         return false;
@@ -170,23 +189,23 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (changed.has('count') && this.count != null && !isCount(this.count)) {
       this.reportProblem('invalid-attribute', 'count', `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`);
     }
-    if (changed.has('countSrc')) void this.loadCount();
+    if (changed.has('countSrc')) void this.#loadCount();
   }
 
-  private async loadCount(): Promise<void> {
-    this.request?.abort();
+  async #loadCount(): Promise<void> {
+    this.#request?.abort();
     this.fetched = undefined;
     if (!this.countSrc) return;
-    const request = (this.request = new AbortController());
+    const request = (this.#request = new AbortController());
     this.fetched = null;
     const result = await fetchCount(this.countSrc, this.countTimeout, request.signal);
-    if (request !== this.request) return; // Superseded, or the element left the page.
+    if (request !== this.#request) return; // Superseded, or the element left the page.
     this.fetched = isCount(result) ? result : undefined;
     if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
   }
 
-  private goToComments(event: Event): void {
-    const href = this.href!;
+  #goToComments(event: Event): void {
+    const href = this.#href!;
     const id = href.slice(1);
     const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
     if (!target) return;
@@ -196,15 +215,15 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   }
 
   /** Tells the page (cancelable); true when the element should go on. */
-  private emitShare(network: ShareNetwork, event?: Event): boolean {
+  #emitShare(network: ShareNetwork, event?: Event): boolean {
     const go = emit(this, 'lede-share', { network }, { cancelable: true });
     if (!go) event?.preventDefault();
     return go;
   }
 
-  private async onShare(network: ShareNetwork, event: Event): Promise<void> {
-    if (network === 'mastodon' && !this.instance) return this.ask(!this.asking);
-    if (!this.emitShare(network, event)) return;
+  async #onShare(network: ShareNetwork, event: Event): Promise<void> {
+    if (network === 'mastodon' && !this.instance) return this.#ask(!this.asking);
+    if (!this.#emitShare(network, event)) return;
     const { url, title } = this.shareData;
     this.status = ''; // So that the same message is announced again.
     await this.updateComplete;
@@ -225,14 +244,14 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     }
   }
 
-  private async ask(open: boolean): Promise<void> {
+  async #ask(open: boolean): Promise<void> {
     this.asking = open;
     this.invalid = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(open ? 'input' : '[data-network=mastodon]')!.focus();
   }
 
-  private submitInstance(event: SubmitEvent): void {
+  #submitInstance(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).querySelector('input')!;
     const instance = toInstance(input.value);
@@ -241,26 +260,26 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       return input.focus();
     }
     this.instance = remember('lede_mastodon', instance);
-    void this.ask(false);
-    if (this.emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
+    void this.#ask(false);
+    if (this.#emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
   }
 
   /** The link to the comments: `comments-href`, else the first link of the children. */
-  private get href(): string | null | undefined {
+  get #href(): string | null | undefined {
     return this.commentsHref || this.querySelector('a[href]')?.getAttribute('href');
   }
 
-  private renderShare(network: ShareNetwork, data: ShareData) {
+  #renderShare(network: ShareNetwork, data: ShareData) {
     const brand = intents[network]?.[0];
     const label = brand || this.text[network as 'email'];
     const name = brand ? format(this.text.shareOn, { network: brand }) : nothing;
-    const click = (e: Event) => this.onShare(network, e);
+    const click = (e: Event) => this.#onShare(network, e);
     if (network === 'native' && !('share' in navigator)) return nothing;
     return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
       ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
       : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}${
       network === 'mastodon' && this.instance
-        ? html` <button part="mastodon-server" aria-expanded=${`${this.asking}`} @click=${() => this.ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
+        ? html` <button part="mastodon-server" aria-expanded=${`${this.asking}`} @click=${() => this.#ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
         : nothing}</li>`;
   }
 
@@ -271,10 +290,10 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
       this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
       count !== undefined ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>` : nothing}${
-      this.href ? html`<a part="cta" href=${this.href} @click=${this.goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
-      this.tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.tokens.map((network) => this.renderShare(network, data))}</ul>` : nothing}${
+      this.#href ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
+      this.#tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.#tokens.map((network) => this.#renderShare(network, data))}</ul>` : nothing}${
       this.asking
-        ? html`<form part="mastodon-form" novalidate @submit=${this.submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
+        ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
         : nothing}${
       this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
   }

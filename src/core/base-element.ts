@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { reportError, describe } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
@@ -16,17 +15,24 @@ let nextId = 0;
 export abstract class LedeElement<S extends Strings = Strings> extends LitElement {
   static override styles = [themeStyles];
 
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    strings: { attribute: false },
+    stringsAttribute: { attribute: 'strings' },
+  };
+
   /** Colour scheme: `light` or `dark`; when absent the page's colours are inherited. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The level (1–6) of the element's heading; inner headings sit one level below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number = 2;
+  headingLevel: number = 2;
 
   /** Replacements for the element's visible text, by key. Takes precedence over the `strings` attribute. */
-  @property({ attribute: false }) strings?: Partial<S>;
+  strings?: Partial<S>;
 
   /** Replacements for the element's visible text, as JSON: `strings='{"heading":"Why it matters"}'`. */
-  @property({ attribute: 'strings' }) stringsAttribute?: string;
+  stringsAttribute?: string;
 
   /** The texts in use: defaults merged with `strings`. */
   protected text!: S;
@@ -44,16 +50,16 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.resolveStrings();
+    if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.#resolveStrings();
     if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
       this.reportProblem('invalid-attribute', 'heading-level', `${describe(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`);
     }
     if (changed.has('theme') && this.theme !== undefined && this.theme !== 'light' && this.theme !== 'dark') {
-      this.reportProblem('invalid-attribute', 'theme', `${describe(this.theme)} is not "light" or "dark"; inheriting the page's colours`);
+      this.reportProblem('invalid-attribute', 'theme', `${describe(this.theme)} is not "light" or "dark"; using the page's colours`);
     }
   }
 
-  private resolveStrings(): void {
+  #resolveStrings(): void {
     let overrides: unknown = this.strings;
     let field = 'strings';
     if (overrides === undefined && this.stringsAttribute) {
@@ -65,7 +71,7 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     const { strings, rejected } = mergeStrings(this.defaultStrings, overrides);
     this.text = strings;
     for (const key of rejected) {
-      this.reportProblem('invalid-property', field, `${key} is not a known text key with a string value; known keys: ${Object.keys(this.defaultStrings).join(', ')}`);
+      this.reportProblem('invalid-property', field, `${key} is not a known text key with a string value (known: ${Object.keys(this.defaultStrings)})`);
     }
   }
 

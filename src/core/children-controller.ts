@@ -7,22 +7,24 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class ChildrenController implements ReactiveController {
   version = 0;
-  private observer?: MutationObserver;
+  #observer?: MutationObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    (this.#host = host).addController(this);
   }
 
   hostConnected(): void {
-    this.observer ??= new MutationObserver(() => {
+    this.#observer ??= new MutationObserver(() => {
       this.version++;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
-    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    this.#observer.observe(this.#host, { childList: true, subtree: true, characterData: true });
     this.version++;
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
   }
 }

@@ -12,6 +12,6 @@ export function define(tagName: string, elementClass: CustomElementConstructor):
     return;
   }
   if (existing !== elementClass) {
-    console.warn(`[lede] <${tagName}> is already defined (Lede loaded twice?); keeping the first definition.`);
+    console.warn(`[lede] <${tagName}> is already defined (Lede loaded twice?); keeping the first`);
   }
 }

@@ -78,9 +78,8 @@ type Attempt = DeliveryResult | { retry: true; reason: 'network' | 'timeout' | '
 
 async function readJson(response: Response): Promise<{ readable: boolean; data: unknown }> {
   const text = await response.text();
-  if (text.trim() === '') return { readable: true, data: undefined };
   try {
-    return { readable: true, data: JSON.parse(text) };
+    return { readable: true, data: text.trim() ? JSON.parse(text) : undefined };
   } catch {
     return { readable: false, data: text };
   }
@@ -97,17 +96,18 @@ async function attemptOnce(request: DeliveryRequest, headers: Record<string, str
       headers,
       body: request.body,
       signal: controller.signal,
-      credentials: 'same-origin',
+      // Cookies only for the page's own origin: fetch's default credentials mode.
     });
     // An opaque answer (no-cors) says nothing about whether the endpoint accepted the request.
-    if (response.type === 'opaque' || response.type === 'opaqueredirect') return { retry: true, reason: 'unreadable' };
+    if (response.type.startsWith('opaque')) return { retry: true, reason: 'unreadable' };
     const { readable, data } = await readJson(response);
     if (response.ok) return readable ? { ok: true, status: response.status, data } : { retry: true, reason: 'unreadable', status: response.status };
     if (response.status === 429 || response.status >= 500) {
       return { retry: true, reason: 'server', status: response.status, after: retryAfterMs(response.headers.get('Retry-After')) };
     }
-    const message = typeof data === 'object' && data !== null ? (data as { error?: unknown; message?: unknown }).error ?? (data as { message?: unknown }).message : undefined;
-    return { ok: false, outcome: 'refused', status: response.status, data, message: typeof message === 'string' ? message : undefined };
+    const { error, message } = Object(data) as { error?: unknown; message?: unknown };
+    const reason = error ?? message;
+    return { ok: false, outcome: 'refused', status: response.status, data, message: typeof reason === 'string' ? reason : undefined };
   } catch {
     if (signal?.aborted) return { ok: false, outcome: 'unavailable', reason: 'aborted' };
     return { retry: true, reason: controller.signal.aborted ? 'timeout' : 'network' };

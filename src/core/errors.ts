@@ -5,13 +5,10 @@ import { emit, type LedeErrorCode, type LedeErrorDetail } from './events.js';
  * `console.warn` for the person reading the console. Never throws; the element goes on rendering
  * whatever part of its input is valid.
  */
-export function reportError(element: HTMLElement, code: LedeErrorCode, field: string, problem: string): LedeErrorDetail {
-  const tag = element.localName;
-  const message = `<${tag}> ${field}: ${problem}`;
-  const detail: LedeErrorDetail = { code, message, field };
+export function reportError(element: HTMLElement, code: LedeErrorCode, field: string, problem: string): void {
+  const message = `<${element.localName}> ${field}: ${problem}`;
   console.warn(`[lede] ${message}`);
-  emit(element, 'lede-error', detail);
-  return detail;
+  emit<LedeErrorDetail>(element, 'lede-error', { code, message, field });
 }
 
 /** A short, safe description of a value for error messages. */

@@ -45,7 +45,5 @@ export function emit<T>(
   detail: T,
   options: { cancelable?: boolean } = {},
 ): boolean {
-  return target.dispatchEvent(
-    new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-  );
+  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, ...options }));
 }

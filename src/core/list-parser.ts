@@ -14,8 +14,6 @@ export interface ParsedList {
   problems: string[];
 }
 
-const LEAD_IN_TAGS = new Set(['strong', 'b']);
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -23,15 +21,15 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const stripSeparator = (text: string): string => collapse(text).replace(/\s*[:：—–-]\s*$/u, '');
 
 function parseItem(li: Element): LeadInItem {
-  const first = [...li.childNodes].find((node) => node.nodeType !== Node.TEXT_NODE || collapse(node.textContent ?? '') !== '');
-  if (first instanceof Element && LEAD_IN_TAGS.has(first.localName)) {
-    const title = stripSeparator(first.textContent ?? '');
+  const first = [...li.childNodes].find((node) => node.nodeType !== Node.TEXT_NODE || collapse(node.textContent!) !== '');
+  if (first instanceof Element && (first.localName === 'strong' || first.localName === 'b')) {
+    const title = stripSeparator(first.textContent!);
     let rest = '';
-    for (let node = first.nextSibling; node; node = node.nextSibling) rest += node.textContent ?? '';
+    for (let node = first.nextSibling; node; node = node.nextSibling) rest += node.textContent!;
     const text = collapse(rest).replace(/^[:：—–-]\s*/u, '');
     return title ? { title, text } : { text };
   }
-  return { text: collapse(li.textContent ?? '') };
+  return { text: collapse(li.textContent!) };
 }
 
 /**
@@ -44,21 +42,21 @@ export function parseLeadInList(host: Element): ParsedList {
   for (const child of host.children ?? []) {
     if (child.hasAttribute('slot')) continue; // Named-slot content, not list data.
     const tag = child.localName;
-    if (HEADING_TAGS.has(tag)) {
-      result.heading ??= collapse(child.textContent ?? '');
+    if (/^h[1-6]$/.test(tag)) {
+      result.heading ??= collapse(child.textContent!);
     } else if ((tag === 'ul' || tag === 'ol') && result.ordered === undefined) {
       result.ordered = tag === 'ol';
       [...child.children].forEach((li, index) => {
         if (li.localName !== 'li') {
-          result.problems.push(`<${li.localName}> at position ${index + 1} of the list is not an <li> and was skipped`);
+          result.problems.push(`list item ${index + 1} is a <${li.localName}>, not an <li>: skipped`);
           return;
         }
         const item = parseItem(li);
         if (item.text) result.items.push(item);
-        else result.problems.push(`list item ${index + 1} has no text and was skipped`);
+        else result.problems.push(`list item ${index + 1} has no text: skipped`);
       });
-    } else if (tag !== 'template' && tag !== 'script' && tag !== 'style') {
-      result.problems.push(`<${tag}> is not a heading or a list and was ignored`);
+    } else if (!/^(template|script|style)$/.test(tag)) {
+      result.problems.push(`<${tag}> is not a heading or a list: ignored`);
     }
   }
   return result;

@@ -1,13 +1,7 @@
 /** The nearest ancestor (or self) matching `selector`, crossing shadow-root boundaries. */
-function closestComposed(start: Element, selector: string): Element | null {
-  let node: Element | null = start;
-  while (node) {
-    const found: Element | null = node.closest(selector);
-    if (found) return found;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return null;
+function closestComposed(node: Element, selector: string): Element | null {
+  const { host } = node.getRootNode() as Partial<ShadowRoot>; // A document has no host.
+  return node.closest(selector) ?? (host ? closestComposed(host, selector) : null);
 }
 
 /** The element's language for `Intl`: its own or an ancestor's `lang`, else the browser's. */
@@ -15,7 +9,7 @@ export function resolveLang(element: Element): string {
   const lang = closestComposed(element, '[lang]')?.getAttribute('lang')?.trim();
   const candidate = lang || globalThis.navigator?.language || 'en';
   try {
-    return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
+    return Intl.getCanonicalLocales(candidate)[0]!; // One locale in, one out.
   } catch {
     return 'en';
   }

@@ -16,8 +16,9 @@ export interface OutboxEntry {
   meta?: Record<string, unknown>;
 }
 
+/** The localStorage key, and the name of the Web Lock that guards it. */
 const STORAGE_KEY = 'lede-outbox';
-const LOCK_NAME = 'lede-outbox';
+const LOCK_NAME = STORAGE_KEY;
 
 function storage(): Storage | undefined {
   try {
@@ -67,7 +68,7 @@ function remove(id: string): void {
 /** Runs `task` while no other tab (or caller in this tab) flushes. */
 function exclusively(task: () => Promise<void>): Promise<void> {
   const locks = globalThis.navigator?.locks;
-  if (locks) return locks.request(LOCK_NAME, task).then(() => undefined);
+  if (locks) return locks.request(LOCK_NAME, task).then(() => {});
   return task(); // No Web Locks (very old browsers): the endpoint's idempotency key still prevents a double signup.
 }
 

@@ -43,17 +43,17 @@ let purify: ReturnType<typeof DOMPurify> | undefined;
 function instance(): ReturnType<typeof DOMPurify> {
   if (purify) return purify;
   purify = DOMPurify(window);
-  const policy = createPolicy();
   purify.setConfig({
     USE_PROFILES: { html: true },
     FORBID_TAGS,
     FORBID_ATTR,
     ADD_ATTR: ['target'],
     ALLOWED_URI_REGEXP,
-    SANITIZE_DOM: true,
+    // SANITIZE_DOM (no DOM clobbering through id/name) is on by default; this adds the prefix.
     SANITIZE_NAMED_PROPS: true,
     RETURN_DOM_FRAGMENT: true,
-    ...(policy ? { TRUSTED_TYPES_POLICY: policy } : {}),
+    // Undefined (no Trusted Types, or a second copy of Lede) leaves DOMPurify to its own policy.
+    TRUSTED_TYPES_POLICY: createPolicy(),
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;

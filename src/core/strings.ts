@@ -3,7 +3,7 @@ export type Strings = Record<string, string>;
 
 /** Replaces `{name}` placeholders with values. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? `${values[name]}` : whole));
 }
 
 /**

@@ -17,7 +17,6 @@ export const themeStyles = css`
     --_lede-muted: var(--lede-muted-color, color-mix(in srgb, currentColor 72%, transparent));
     --_lede-border: var(--lede-border-color, color-mix(in srgb, currentColor 22%, transparent));
     --_lede-surface: var(--lede-surface-color, color-mix(in srgb, currentColor 5%, transparent));
-    --_lede-focus: var(--lede-focus-ring-color, var(--_lede-accent));
     --_lede-radius: var(--lede-radius, 0.5rem);
     --_lede-space: var(--lede-space, 1rem);
     --_lede-transition: var(--lede-transition-duration, 150ms);
@@ -35,8 +34,8 @@ export const themeStyles = css`
   }
 
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: inherit;
   }
 
@@ -49,7 +48,6 @@ export const themeStyles = css`
   :host([theme='light']) {
     --_lede-color: var(--lede-color, #1a1a1a);
     --_lede-background: var(--lede-background, #ffffff);
-    --_lede-accent: var(--lede-accent-color, #0b5cad);
     color-scheme: light;
   }
 
@@ -61,7 +59,7 @@ export const themeStyles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--_lede-focus);
+    outline: 2px solid var(--lede-focus-ring-color, var(--_lede-accent));
     outline-offset: 2px;
   }
 

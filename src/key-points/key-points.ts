@@ -1,5 +1,4 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { renderHeading } from '../core/heading.js';
@@ -55,17 +54,24 @@ export type KeyPointsSource = 'property' | 'attribute' | 'children' | 'none';
 export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
   static override styles = [...LedeElement.styles, keyPointsStyles];
 
+  static override properties = {
+    heading: {},
+    ordered: { type: Boolean, reflect: true },
+    points: { attribute: false },
+    pointsAttribute: { attribute: 'points' },
+  };
+
   /** The heading text. Defaults to the children's heading, else "Key points". */
-  @property() heading?: string;
+  heading?: string;
 
   /** Numbers the points (an `<ol>`). Also on when the children's list is an `<ol>`. */
-  @property({ type: Boolean, reflect: true }) ordered = false;
+  ordered = false;
 
   /** The points, as plain text (never HTML). Takes precedence over the attribute and the children. */
-  @property({ attribute: false }) points?: KeyPoint[];
+  points?: KeyPoint[];
 
   /** The points as JSON, for pages that write HTML only: `points='[{"title":"Cost","text":"…"}]'`. */
-  @property({ attribute: 'points' }) pointsAttribute?: string;
+  pointsAttribute?: string;
 
   private readonly children$ = new ChildrenController(this);
   private parsedVersion = -1;

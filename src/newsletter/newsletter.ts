@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { LedeElement } from '../core/base-element.js';
 import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
@@ -96,6 +95,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     list: {},
     minFillTime: { attribute: 'min-fill-time', type: Number },
     delivery: { attribute: false },
+    busy: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    error: { state: true, attribute: false },
   };
 
   /** The signup endpoint. Defaults to the `action` of a child `<form>`. */
@@ -121,9 +123,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   /** Options for the delivery module: `timeout`, `retries`, `backoff`, `maxDelay`. */
   declare delivery?: DeliveryOptions;
 
-  @state() private busy: boolean;
-  @state() private message: string;
-  @state() private error?: ['email' | 'consent', string];
+  private busy: boolean;
+  private message: string;
+  private error?: ['email' | 'consent', string];
 
   constructor() {
     super();
@@ -134,49 +136,49 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.message = '';
   }
 
-  private started = 0;
-  private inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
-  private abort?: AbortController;
-  private stopWatching?: () => void;
-  private readonly keep = () => this.inflight && enqueue(this.inflight);
+  #started = 0;
+  #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
+  #abort?: AbortController;
+  #stopWatching?: () => void;
+  #keep = () => this.#inflight && enqueue(this.#inflight);
 
   protected get defaultStrings(): NewsletterStrings {
     return defaultStrings;
   }
 
-  private get fallback(): HTMLFormElement | null {
+  get #fallback(): HTMLFormElement | null {
     return this.querySelector('form');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.started = Date.now();
-    this.abort = new AbortController();
-    addEventListener('pagehide', this.keep);
-    this.stopWatching = watchOutbox(CHANNEL, (entry, result) => this.settle(result, entry.meta?.email as string));
+    this.#started = Date.now();
+    this.#abort = new AbortController();
+    addEventListener('pagehide', this.#keep);
+    this.#stopWatching = watchOutbox(CHANNEL, (entry, result) => this.#settle(result, entry.meta?.email as string));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A signup still on its way is kept in the outbox, for this element's successor or the next page.
-    this.keep();
-    this.abort?.abort();
-    this.stopWatching?.();
-    removeEventListener('pagehide', this.keep);
+    this.#keep();
+    this.#abort?.abort();
+    this.#stopWatching?.();
+    removeEventListener('pagehide', this.#keep);
   }
 
   protected override firstUpdated(): void {
-    const form = this.fallback;
+    const form = this.#fallback;
     const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
-    this.input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
+    this.#input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
     if (saved) this.message = this.text.saved;
   }
 
-  private input(name: string): HTMLInputElement {
+  #input(name: string): HTMLInputElement {
     return this.renderRoot.querySelector(`[name=${name}]`)!;
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const t = this.text;
@@ -187,13 +189,13 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.message = '';
     if (this.error) {
       await this.updateComplete;
-      this.input(this.error[0]).focus();
+      this.#input(this.error[0]).focus();
       return;
     }
     // A bot: it filled the hidden field or submitted faster than a person can. It sees success; nothing is sent.
-    if (data.get('website') || Date.now() - this.started < this.minFillTime) return void (this.message = this.successMessage ?? t.success);
+    if (data.get('website') || Date.now() - this.#started < this.minFillTime) return void (this.message = this.successMessage ?? t.success);
 
-    const form = this.fallback;
+    const form = this.#fallback;
     const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
     const signup: NewsletterSignup = { email, ...(name && { name }), ...(this.consent && { consent: true }), ...(list && { list }), source: location.href };
     if (!emit(this, 'lede-subscribe', signup, { cancelable: true })) return;
@@ -205,28 +207,28 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       adapter = LedeNewsletter.adapters.json!;
     }
     const key = newIdempotencyKey();
-    this.inflight = { channel: CHANNEL, request: adapter(signup, action), idempotencyKey: key, meta: { email } };
+    this.#inflight = { channel: CHANNEL, request: adapter(signup, action), idempotencyKey: key, meta: { email } };
     this.busy = true;
     this.message = t.sending;
-    const result = await deliver(this.inflight.request, { ...this.delivery, idempotencyKey: key, signal: this.abort?.signal });
-    const entry = this.inflight;
-    this.inflight = undefined;
+    const result = await deliver(this.#inflight.request, { ...this.delivery, idempotencyKey: key, signal: this.#abort?.signal });
+    const entry = this.#inflight;
+    this.#inflight = undefined;
     this.busy = false;
     if (!result.ok && result.outcome === 'unavailable') {
       if (result.reason === 'aborted') return; // Disconnected: kept in the outbox already.
       if (enqueue(entry)) return void (this.message = t.saved);
     }
-    this.settle(result, email);
+    this.#settle(result, email);
   }
 
   /** Shows the outcome of a signup, sent now or later from the outbox. */
-  private settle(result: DeliveryResult, email: string): void {
+  #settle(result: DeliveryResult, email: string): void {
     const t = this.text;
     if (result.ok) {
       const message = (result.data as { message?: unknown } | undefined)?.message;
       const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
       this.message = this.successMessage ?? detail.message ?? t.success;
-      const input = this.input('email');
+      const input = this.#input('email');
       if (input.value.trim() === email) input.form!.reset();
       emit(this, 'lede-subscribed', detail);
       return;
@@ -244,9 +246,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const describedBy = (name: string) => (field === name ? `${u}-x` : nothing);
     const error = (name: string) => (field === name ? html`<p id="${u}-x" part="error">${problem}</p>` : nothing);
     return html`<section part="base" aria-labelledby="${u}-h">${renderHeading(this.level, `${u}-h`, this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
-<form part="form" novalidate @submit=${this.submit}>
+<form part="form" novalidate @submit=${this.#submit}>
 <div><label for="${u}-e">${t.email}</label><input part="input" id="${u}-e" type="email" name="email" autocomplete="email" aria-invalid=${invalid('email')} aria-describedby=${describedBy('email')}>${error('email')}</div>
-${this.nameField || this.fallback?.querySelector('[name=name]') ? html`<div><label for="${u}-n">${t.name}</label><input part="input" id="${u}-n" name="name" autocomplete="name"></div>` : nothing}
+${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="${u}-n">${t.name}</label><input part="input" id="${u}-n" name="name" autocomplete="name"></div>` : nothing}
 ${this.consent ? html`<div class="c"><input id="${u}-c" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')}><label for="${u}-c">${this.consent}</label>${error('consent')}</div>` : nothing}
 <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
 <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>${this.buttonLabel ?? t.button}</button>

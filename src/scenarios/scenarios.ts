@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
@@ -55,6 +54,8 @@ declare global {
   }
 }
 
+type Resolved = { scenarios: Scenario[]; heading?: string; source: ScenariosSource };
+
 const CHANNEL = 'votes';
 
 /** Where a reader's vote on one article is remembered. */
@@ -94,37 +95,48 @@ const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
 export class LedeScenarios extends LedeElement<ScenariosStrings> {
   static override styles = [...LedeElement.styles, scenariosStyles];
 
+  static override properties = {
+    heading: {},
+    scenarios: { attribute: false },
+    scenariosAttribute: { attribute: 'scenarios' },
+    voteEndpoint: { attribute: 'vote-endpoint' },
+    articleId: { attribute: 'article-id' },
+    counts: { attribute: false },
+    choice: { attribute: false },
+    status: { attribute: false },
+  };
+
   /** The heading text. Defaults to the children's heading, else "What could happen next". */
-  @property() heading?: string;
+  heading?: string;
 
   /** The scenarios, as plain text. Takes precedence over the attribute and the children. */
-  @property({ attribute: false }) scenarios?: Scenario[];
+  scenarios?: Scenario[];
 
   /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
-  @property({ attribute: 'scenarios' }) scenariosAttribute?: string;
+  scenariosAttribute?: string;
 
   /** The votes URL: `GET ?articleId=` and `POST { articleId, scenarioId }` both answer `{ counts }`. Voting is off without it. */
-  @property({ attribute: 'vote-endpoint' }) voteEndpoint?: string;
+  voteEndpoint?: string;
 
   /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   /** Votes per scenario id: loaded from the endpoint; a host that handles votes itself may set it. */
-  @property({ attribute: false }) counts?: Record<string, number>;
+  counts?: Record<string, number>;
 
   /** The id of the scenario the reader picked (remembered per article). */
-  @property({ attribute: false }) choice?: string;
+  choice?: string;
 
   /** Where voting stands; results are shown in `voted`. Set by the element, or by a host that handles votes. */
-  @property({ attribute: false }) status: VoteStatus = 'idle';
+  status: VoteStatus = 'idle';
 
   /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
-  private refusal?: string;
+  #refusal?: string;
 
-  private readonly children$ = new ChildrenController(this);
-  private parsedVersion = -1;
-  private rendered: { scenarios: Scenario[]; heading?: string; source: ScenariosSource } = { scenarios: [], source: 'none' };
-  private stopWatching?: () => void;
+  #children$ = new ChildrenController(this);
+  #parsedVersion = -1;
+  #rendered: Resolved = { scenarios: [], source: 'none' };
+  #stopWatching?: () => void;
 
   protected get defaultStrings(): ScenariosStrings {
     return defaultStrings;
@@ -132,7 +144,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** Where the scenarios on screen came from. */
   get source(): ScenariosSource {
-    return this.rendered.source;
+    return this.#rendered.source;
   }
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
@@ -143,28 +155,28 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
-    this.stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
-      if (meta?.articleId === this.article) this.settle(meta.scenarioId as string, result);
+    this.#stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
+      if (meta?.articleId === this.article) this.#settle(meta.scenarioId as string, result);
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatching?.();
+    this.#stopWatching?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('scenarios') || changed.has('scenariosAttribute') || this.parsedVersion !== this.children$.version) {
-      this.parsedVersion = this.children$.version;
-      this.rendered = this.resolveScenarios();
+    if (changed.has('scenarios') || changed.has('scenariosAttribute') || this.#parsedVersion !== this.#children$.version) {
+      this.#parsedVersion = this.#children$.version;
+      this.#rendered = this.#resolveScenarios();
     }
-    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint) void this.load(this.voteEndpoint);
+    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint) void this.#load(this.voteEndpoint);
   }
 
-  private resolveScenarios(): typeof this.rendered {
+  #resolveScenarios(): Resolved {
     const problems: Problem[] = [];
-    let result: typeof this.rendered | undefined;
+    let result: Resolved | undefined;
     if (this.scenarios !== undefined) result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
     else if (this.scenariosAttribute != null) {
       const parsed = parseJsonAttribute(this.scenariosAttribute);
@@ -183,7 +195,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   /** Recalls the reader's vote on this article and fetches the current counts. */
-  private async load(endpoint: string): Promise<void> {
+  async #load(endpoint: string): Promise<void> {
     const articleId = this.article;
     const stored = remember(voteKey(articleId));
     // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
@@ -194,10 +206,10 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
-    else this.report(result, 'the current counts could not be loaded');
+    else this.#report(result, 'the current counts could not be loaded');
   }
 
-  private async vote(scenarioId: string): Promise<void> {
+  async #vote(scenarioId: string): Promise<void> {
     if (this.choice || this.status === 'sending') return;
     const articleId = this.article;
     if (!emit(this, 'lede-vote', { articleId, scenarioId }, { cancelable: true })) return;
@@ -208,11 +220,11 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     if (!result.ok && result.outcome === 'unavailable' && enqueue({ channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } })) {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.status = 'saved';
-    } else this.settle(scenarioId, result);
+    } else this.#settle(scenarioId, result);
   }
 
   /** Shows the outcome of a vote sent now or from the outbox. */
-  private settle(scenarioId: string, result: DeliveryResult): void {
+  #settle(scenarioId: string, result: DeliveryResult): void {
     const articleId = this.article;
     if (result.ok) {
       this.choice = remember(voteKey(articleId), scenarioId);
@@ -222,18 +234,18 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       return;
     }
     this.choice = remember(voteKey(articleId), null);
-    this.refusal = result.outcome === 'refused' ? result.message : undefined;
+    this.#refusal = result.outcome === 'refused' ? result.message : undefined;
     this.status = 'error';
-    this.report(result, 'the vote was not counted');
+    this.#report(result, 'the vote was not counted');
   }
 
-  private report(result: DeliveryResult, what: string): void {
+  #report(result: DeliveryResult, what: string): void {
     const { status, reason, message } = result as { status?: number; reason?: string; message?: string };
     this.reportProblem(reason === 'timeout' ? 'timeout' : status ? 'http' : 'network', 'vote-endpoint', `${what} (${message ?? reason ?? `HTTP ${status}`})`);
   }
 
   protected override render() {
-    const { scenarios, heading } = this.rendered;
+    const { scenarios, heading } = this.#rendered;
     if (!scenarios.length) return nothing;
     const t = this.text;
     const id = `${this.uid}-h`;
@@ -242,7 +254,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
     const percent = new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
-    const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.refusal ?? t.error }[this.status];
+    const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[this.status];
     const card = (s: Scenario, i: number) => {
       const count = counts?.[s.id] ?? 0;
       const share = total ? count / total : 0;
@@ -252,7 +264,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
           : nothing
       }${
         voting
-          ? html`<button part="vote" aria-pressed=${this.choice === s.id} aria-disabled=${locked} aria-describedby=${id + i} @click=${() => this.vote(s.id)}>${t.vote}</button>`
+          ? html`<button part="vote" aria-pressed=${this.choice === s.id} aria-disabled=${locked} aria-describedby=${id + i} @click=${() => this.#vote(s.id)}>${t.vote}</button>`
           : nothing
       }</li>`;
     };

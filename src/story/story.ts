@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LedeElement } from '../core/base-element.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
@@ -19,6 +18,7 @@ const PARTS = [
 ] as const;
 
 type Part = (typeof PARTS)[number][0];
+type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
 
 
 /**
@@ -37,16 +37,22 @@ type Part = (typeof PARTS)[number][0];
  * @csspart base - The wrapper of the parts; each part keeps its own margins.
  */
 export class LedeStory extends LedeElement {
+  static override properties = {
+    src: {},
+    document: { attribute: false },
+    fromSrc: { state: true, attribute: false },
+  };
+
   /** URL of a Lede document (JSON). */
-  @property() src?: string;
+  src?: string;
 
   /** The Lede document. Takes precedence over `src`. */
-  @property({ attribute: false }) document?: LedeDocument;
+  document?: LedeDocument;
 
-  @state() private fromSrc?: unknown;
+  private fromSrc?: unknown;
 
-  private shown?: { doc: Partial<LedeDocument>; valid: Set<Part> };
-  private fetching?: AbortController;
+  #shown?: Shown;
+  #fetching?: AbortController;
 
   protected get defaultStrings() {
     return {};
@@ -54,15 +60,15 @@ export class LedeStory extends LedeElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('src')) void this.load();
+    if (changed.has('src')) void this.#load();
     if (changed.has('document') || changed.has('fromSrc' as keyof LedeStory)) {
       const doc = this.document ?? this.fromSrc;
-      this.shown = doc === undefined ? undefined : this.check(doc);
+      this.#shown = doc === undefined ? undefined : this.#check(doc);
     }
   }
 
   /** Reports every problem by path and keeps the parts that have none. */
-  private check(doc: unknown): typeof this.shown {
+  #check(doc: unknown): Shown | undefined {
     const problems = validate(doc, schema as Schema);
     for (const { path, problem } of problems) this.reportProblem('invalid-document', path, problem);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
@@ -72,11 +78,11 @@ export class LedeStory extends LedeElement {
     return { doc: doc as Partial<LedeDocument>, valid };
   }
 
-  private async load(): Promise<void> {
-    this.fetching?.abort();
+  async #load(): Promise<void> {
+    this.#fetching?.abort();
     const src = this.src;
     if (!src) return;
-    const controller = (this.fetching = new AbortController());
+    const controller = (this.#fetching = new AbortController());
     try {
       const response = await fetch(new URL(src, document.baseURI), { signal: controller.signal, headers: { Accept: 'application/json' } });
       if (!response.ok) return this.reportProblem('http', 'src', `answered HTTP ${response.status}`);
@@ -85,7 +91,7 @@ export class LedeStory extends LedeElement {
         return this.fromSrc;
       });
       await this.updateComplete;
-      if (this.shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
+      if (this.#shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
     } catch (error) {
       if (!controller.signal.aborted) this.reportProblem('network', 'src', `could not be fetched (${(error as Error).message})`);
     }
@@ -93,17 +99,17 @@ export class LedeStory extends LedeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.fetching?.abort();
+    this.#fetching?.abort();
   }
 
   /** Whether the element for a part is registered; re-renders once it is. */
-  private defined(tag: string): boolean {
+  #defined(tag: string): boolean {
     if (customElements.get(tag)) return true;
     void customElements.whenDefined(tag).then(() => this.requestUpdate());
     return false;
   }
 
-  private renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
+  #renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
     const level = this.level;
     const inner = Math.min(level + 1, 6);
     const theme = ifDefined(this.theme);
@@ -134,8 +140,8 @@ export class LedeStory extends LedeElement {
   }
 
   protected override render() {
-    if (!this.shown) return nothing;
-    const { doc, valid } = this.shown;
-    return html`<div part="base">${PARTS.map(([part, tag]) => (valid.has(part) && this.defined(tag) ? this.renderPart(part, doc) : nothing))}</div>`;
+    if (!this.#shown) return nothing;
+    const { doc, valid } = this.#shown;
+    return html`<div part="base">${PARTS.map(([part, tag]) => (valid.has(part) && this.#defined(tag) ? this.#renderPart(part, doc) : nothing))}</div>`;
   }
 }
