@@ -128,7 +128,10 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
     this.entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
     // About 230 words a minute.
-    if (this.readingTime) this.minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
+    if (this.readingTime) {
+      const text = [...root.childNodes].map((node) => (node instanceof Element && node.hasAttribute('slot') ? '' : node.textContent)).join(' ');
+      this.minutes = Math.max(1, Math.round(text.trim().split(/\s+/).length / 230));
+    }
   }
 
   protected override firstUpdated(): void {
