@@ -23,7 +23,9 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const stripSeparator = (text: string): string => collapse(text).replace(/\s*[:：—–-]\s*$/u, '');
 
 function parseItem(li: Element): LeadInItem {
-  const first = [...li.childNodes].find((node) => node.nodeType !== Node.TEXT_NODE || collapse(node.textContent ?? '') !== '');
+  // The first child that is not white space (a loop, not a spread and a regex per node: 200 lists on a page add up).
+  let first = li.firstChild;
+  while (first && first.nodeType === Node.TEXT_NODE && !/\S/.test((first as Text).data)) first = first.nextSibling;
   if (first instanceof Element && LEAD_IN_TAGS.has(first.localName)) {
     const title = stripSeparator(first.textContent ?? '');
     let rest = '';
@@ -48,15 +50,17 @@ export function parseLeadInList(host: Element): ParsedList {
       result.heading ??= collapse(child.textContent ?? '');
     } else if ((tag === 'ul' || tag === 'ol') && result.ordered === undefined) {
       result.ordered = tag === 'ol';
-      [...child.children].forEach((li, index) => {
+      let index = 0;
+      for (let li = child.firstElementChild; li; li = li.nextElementSibling) {
+        index++;
         if (li.localName !== 'li') {
-          result.problems.push(`<${li.localName}> at position ${index + 1} of the list is not an <li> and was skipped`);
-          return;
+          result.problems.push(`<${li.localName}> at position ${index} of the list is not an <li> and was skipped`);
+          continue;
         }
         const item = parseItem(li);
         if (item.text) result.items.push(item);
-        else result.problems.push(`list item ${index + 1} has no text and was skipped`);
-      });
+        else result.problems.push(`list item ${index} has no text and was skipped`);
+      }
     } else if (tag !== 'template' && tag !== 'script' && tag !== 'style') {
       result.problems.push(`<${tag}> is not a heading or a list and was ignored`);
     }

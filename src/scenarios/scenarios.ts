@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
-import { deliver, newIdempotencyKey, type DeliveryResult } from '../core/delivery.js';
+import { deliver, newIdempotencyKey, nextTask, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { parseJsonAttribute } from '../core/json-attribute.js';
@@ -191,6 +191,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
     this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId) ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    // The counts are shown only after a vote: the first render does not wait for the request to start.
+    await nextTask();
     const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
