@@ -50,17 +50,15 @@ export function parseLeadInList(host: Element): ParsedList {
       result.heading ??= collapse(child.textContent ?? '');
     } else if ((tag === 'ul' || tag === 'ol') && result.ordered === undefined) {
       result.ordered = tag === 'ol';
-      let index = 0;
-      for (let li = child.firstElementChild; li; li = li.nextElementSibling) {
-        index++;
+      [...child.children].forEach((li, index) => {
         if (li.localName !== 'li') {
-          result.problems.push(`<${li.localName}> at position ${index} of the list is not an <li> and was skipped`);
-          continue;
+          result.problems.push(`<${li.localName}> at position ${index + 1} of the list is not an <li> and was skipped`);
+          return;
         }
         const item = parseItem(li);
         if (item.text) result.items.push(item);
-        else result.problems.push(`list item ${index} has no text and was skipped`);
-      }
+        else result.problems.push(`list item ${index + 1} has no text and was skipped`);
+      });
     } else if (tag !== 'template' && tag !== 'script' && tag !== 'style') {
       result.problems.push(`<${tag}> is not a heading or a list and was ignored`);
     }

@@ -242,7 +242,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
     const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
-    const percent = new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
+    // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
+    const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
     const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.refusal ?? t.error }[this.status];
     const card = (s: Scenario, i: number) => {
@@ -250,7 +251,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       const share = total ? count / total : 0;
       return html`<li part="card">${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, id + i, s.title, 'title')}<p part="summary">${s.summary}</p>${
         counts
-          ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent.format(share), count, total })}</p>`
+          ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent!.format(share), count, total })}</p>`
           : nothing
       }${
         voting
