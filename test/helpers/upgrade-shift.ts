@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 /**
  * Layout shift at upgrade, measured the way the benchmark does (bench/lib/in-page.mjs): the page
  * position of the first visible character of every text node (through open shadow roots), before
@@ -88,4 +89,17 @@ export async function textMovesOnUpgrade(markup: string, fallbackCss: string, de
     main.remove();
     for (const link of links) link.remove();
   }
+}
+
+/**
+ * The check each element's upgrade test makes: the demo's `<tag>` with `src/<name>/<name>.fallback.css`
+ * moves no text by a pixel when `define` runs and keeps its height. Returns the measure.
+ */
+export async function expectNoShiftOnUpgrade(tag: string, define: () => Promise<unknown>, minCompared = 3) {
+  const name = tag.replace('lede-', '');
+  const result = await textMovesOnUpgrade(await demoMarkup(tag), `/src/${name}/${name}.fallback.css`, define);
+  expect(result.compared).to.be.at.least(minCompared);
+  expect(result.moves).to.deep.equal([]);
+  expect(result.heights.after).to.deep.equal(result.heights.before);
+  return result;
 }
