@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { seedDemo } from './demo/seed.mjs';
@@ -21,13 +22,27 @@ function ledeEndpoint(): Plugin {
   };
 }
 
+/** Serves `/lede.css` in the demo: every element's pre-upgrade styles, as `dist/lede.css` holds them. */
+function fallbackCss(): Plugin {
+  return {
+    name: 'lede-fallback-css',
+    configureServer(server) {
+      server.middlewares.use('/lede.css', (_req, res) => {
+        const css = readdirSync('src').map((name) => `src/${name}/${name}.fallback.css`).filter((path) => existsSync(path)).map((path) => readFileSync(path, 'utf8'));
+        res.setHeader('Content-Type', 'text/css');
+        res.end(css.join('\n'));
+      });
+    },
+  };
+}
+
 const openBrowser = !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
 
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     return {
       root: 'demo',
-      plugins: [ledeEndpoint()],
+      plugins: [ledeEndpoint(), fallbackCss()],
       server: { open: openBrowser, fs: { allow: [resolve('.')] } },
     };
   }

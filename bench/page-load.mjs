@@ -46,11 +46,11 @@ async function upgradeShift(browser, url, tags) {
   // Each element's own part of the shift: how much taller or shorter it became at upgrade.
   const boxes = boxesBefore.map((box, i) => ({ tag: box.tag, before: box.height, after: boxesAfter[i]?.height ?? 0 }));
   const moves = [];
-  let unmatched = 0;
+  const unmatched = [];
   for (const block of before) {
     const now = after.get(block.key);
     if (!now) {
-      unmatched++;
+      unmatched.push(block.text.slice(0, 32));
       continue;
     }
     const dx = now.x - block.x;
@@ -83,7 +83,7 @@ export default async function pageLoad({ browser, server, runs, tags }) {
   const visibleMove = (shift) => Math.round(maxMove(shift));
   const notes = [];
   for (const [variant, shift] of Object.entries(shifts)) {
-    notes.push(`Upgrade, ${variant}: ${shift.moves.length} of ${shift.blocks} visible text blocks moved; ${shift.unmatched} were re-rendered as other text nodes and not compared.`);
+    notes.push(`Upgrade, ${variant}: ${shift.moves.length} of ${shift.blocks} visible text blocks moved; ${shift.unmatched.length} were re-rendered as other text and not compared${shift.unmatched.length ? ` ("${shift.unmatched.join('", "')}")` : ''}.`);
     const byHost = new Map();
     for (const move of shift.moves) {
       const entry = byHost.get(move.host) ?? { count: 0, max: 0, first: move };

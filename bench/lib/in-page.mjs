@@ -29,9 +29,10 @@ export function instrument(tags) {
 export function textBlocks() {
   const blocks = [];
   const seen = new Map();
+  const hosts = [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('lede-'));
   const hostOf = (node) => {
-    for (let n = node; n; n = n.parentNode ?? n.host) if (n.localName?.startsWith('lede-')) return n.localName;
-    return '';
+    for (let n = node; n; n = n.parentNode ?? n.host) if (n.localName?.startsWith('lede-')) return n;
+    return null;
   };
   const visit = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
@@ -49,9 +50,13 @@ export function textBlocks() {
       range.setEnd(node, start + 1);
       const rect = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0);
       if (!rect) continue; // Not rendered (such as fallback children that are not slotted).
-      const count = (seen.get(text) ?? 0) + 1;
-      seen.set(text, count);
-      blocks.push({ key: `${text}#${count}`, text, x: rect.left + scrollX, y: rect.top + scrollY, host: hostOf(node) });
+      // Keyed by the Lede element around the text (or the page) and the text's occurrence in it, so
+      // that a text an upgrade adds elsewhere ("Email" as a share link) does not shift the keys of the rest.
+      const host = hostOf(node);
+      const where = host ? `${host.localName}[${hosts.indexOf(host)}]` : 'page';
+      const count = (seen.get(`${where} ${text}`) ?? 0) + 1;
+      seen.set(`${where} ${text}`, count);
+      blocks.push({ key: `${where} ${text}#${count}`, text, x: rect.left + scrollX, y: rect.top + scrollY, host: host?.localName ?? '' });
     }
   };
   visit(document.body);

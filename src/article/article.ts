@@ -142,7 +142,10 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
     this.#entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
     // About 230 words a minute.
-    if (this.readingTime) this.#minutes = Math.max(1, Math.round(root.textContent!.trim().split(/\s+/).length / 230));
+    if (this.readingTime) {
+      const text = [...root.childNodes].map((node) => (node instanceof Element && node.hasAttribute('slot') ? '' : node.textContent)).join(' ');
+      this.#minutes = Math.max(1, Math.round(text.trim().split(/\s+/).length / 230));
+    }
   }
 
   protected override firstUpdated(): void {
@@ -204,20 +207,23 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     return (name === 'updated' ? this.updatedAt : this[name]) ?? this.loaded?.fields[name];
   }
 
-  #renderDate(name: 'published' | 'updated', lang: string) {
+  #renderDate(name: 'published' | 'updated', dates: () => Intl.DateTimeFormat) {
     const value = this.#field(name);
     const time = Date.parse(value!);
-    return time ? html`<span>${this.text[name]} <time datetime=${value!}>${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(time)}</time></span>` : nothing;
+    return time ? html`<span>${this.text[name]} <time datetime=${value!}>${dates().format(time)}</time></span>` : nothing;
   }
 
   protected override render() {
     const lang = resolveLang(this);
+    // One formatter for both dates, made only when there is a date (Intl constructors are slow).
+    let formatter: Intl.DateTimeFormat | undefined;
+    const dates = () => (formatter ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long' }));
     const { uid, text, level, loading } = this;
     const headline = this.#field('headline');
     const dek = this.#field('dek');
     const byline = this.#field('byline');
     const status = loading ? text.loading : this.failed ? text.loadFailed : '';
-    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', lang)}${this.#renderDate('updated', lang)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
       ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
       : nothing}<div part="body" class="body">${this.#contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
   }

@@ -11,9 +11,10 @@ export interface TocEntry {
  * Lists the h2 and h3 headings under `root`, giving an id to those without one (with the
  * sanitizer's prefix in sanitized content, so `#slug` finds it either way).
  */
-export function collectHeadings(root: ParentNode, prefix: string): TocEntry[] {
+export function collectHeadings(root: Element, prefix: string): TocEntry[] {
   const used = new Set([...root.querySelectorAll('[id]')].map((element) => element.id));
-  return [...root.querySelectorAll('h2, h3')].map((heading) => {
+  // Children with a `slot` (the fallback header and table of contents) are not the body.
+  return [...root.querySelectorAll(':scope > :is(h2, h3):not([slot]), :scope > :not([slot]) :is(h2, h3)')].map((heading) => {
     const text = heading.textContent!.replace(/\s+/g, ' ').trim();
     if (!heading.id) {
       const base = prefix + (text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section');

@@ -1,11 +1,12 @@
 import type { LedeErrorCode } from '../core/events.js';
-import { deliver } from '../core/delivery.js';
+import { deliver, nextTask } from '../core/delivery.js';
 import { format } from '../core/strings.js';
 
 export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 /** GETs `{ "count": n }` through the shared delivery module: the count, or why there is none. Never throws. */
 export async function fetchCount(url: string, timeout: number, signal: AbortSignal): Promise<number | [LedeErrorCode, string]> {
+  await nextTask(); // The element renders its (empty) count line first; the request does not delay that.
   const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
   if (!result.ok) {
     if (result.outcome === 'refused') return ['http', `answered HTTP ${result.status}`];

@@ -137,3 +137,6 @@ export async function deliver(request: DeliveryRequest, options: DeliveryOptions
     if (isOffline()) return { ok: false, outcome: 'unavailable', reason: 'offline' };
   }
 }
+
+/** Resolves in a later task, so that a request an element needs only after it has rendered does not delay that first render. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));

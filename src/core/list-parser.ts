@@ -21,7 +21,9 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const stripSeparator = (text: string): string => collapse(text).replace(/\s*[:：—–-]\s*$/u, '');
 
 function parseItem(li: Element): LeadInItem {
-  const first = [...li.childNodes].find((node) => node.nodeType !== Node.TEXT_NODE || collapse(node.textContent!) !== '');
+  // The first child that is not white space (a loop, not a spread and a regex per node: 200 lists on a page add up).
+  let first = li.firstChild;
+  while (first && first.nodeType === Node.TEXT_NODE && !/\S/.test((first as Text).data)) first = first.nextSibling;
   if (first instanceof Element && (first.localName === 'strong' || first.localName === 'b')) {
     const title = stripSeparator(first.textContent!);
     let rest = '';

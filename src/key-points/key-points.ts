@@ -122,7 +122,8 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
 
   /** Renders one point; override to change how a point looks. */
   protected renderPoint(point: KeyPoint) {
-    return html`<li part="item">${point.title ? html`<strong part="lead-in">${point.title}:</strong> ` : nothing}${point.text}</li>`;
+    // Two flat templates rather than a nested one for the lead-in: one template instance less per point.
+    return point.title ? html`<li part="item"><strong part="lead-in">${point.title}:</strong> ${point.text}</li>` : html`<li part="item">${point.text}</li>`;
   }
 
   protected override render() {

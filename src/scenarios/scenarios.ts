@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
-import { deliver, newIdempotencyKey, type DeliveryResult } from '../core/delivery.js';
+import { deliver, newIdempotencyKey, nextTask, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { parseJsonAttribute } from '../core/json-attribute.js';
@@ -203,6 +203,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
     this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId) ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    // The counts are shown only after a vote: the first render does not wait for the request to start.
+    await nextTask();
     const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
@@ -252,7 +254,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
     const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
-    const percent = new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
+    // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
+    const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
     const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[this.status];
     const card = (s: Scenario, i: number) => {
@@ -260,7 +263,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       const share = total ? count / total : 0;
       return html`<li part="card">${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, id + i, s.title, 'title')}<p part="summary">${s.summary}</p>${
         counts
-          ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent.format(share), count, total })}</p>`
+          ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent!.format(share), count, total })}</p>`
           : nothing
       }${
         voting
