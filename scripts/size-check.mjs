@@ -19,7 +19,8 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // are printed against the SPEC budget but fail only above this ceiling, so they cannot grow.
 const CEILINGS = { 'dist/lede.js': 32.5 * KB, 'dist/lede.iife.js': 32.5 * KB };
 const ELEMENT_BUDGET = 4 * KB;
-const CORE_BUDGET = 5 * KB;
+// The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox).
+const CORE_BUDGET = 5.5 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;
