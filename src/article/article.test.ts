@@ -156,6 +156,30 @@ describe('<lede-article>', () => {
       await changed;
       expect(shadow(el).activeElement!.textContent).to.equal('One');
     });
+
+    it('does not throw on a malformed #fragment (in the address or in a link), and still finds an id written that way', async () => {
+      const thrown: unknown[] = [];
+      const onError = (event: ErrorEvent) => {
+        thrown.push(event.error);
+        event.preventDefault();
+      };
+      addEventListener('error', onError);
+      try {
+        const wrapper = await fixture<HTMLDivElement>(html`<div><a id="bad" href="#%E0%A4%A">bad</a><lede-article>
+          <h2 id="%E0%A4%A">Odd id</h2><p>${words(50)}</p></lede-article>${filler}</div>`);
+        const el = wrapper.querySelector('lede-article')!;
+        await el.updateComplete;
+        history.replaceState(null, '', '#%E0%A4%A');
+        dispatchEvent(new HashChangeEvent('hashchange'));
+        expect(document.activeElement).to.equal(el.querySelector('h2'));
+        (document.activeElement as HTMLElement).blur();
+        wrapper.querySelector<HTMLAnchorElement>('#bad')!.click();
+        expect(document.activeElement).to.equal(el.querySelector('h2'));
+        expect(thrown).to.deep.equal([]);
+      } finally {
+        removeEventListener('error', onError);
+      }
+    });
   });
 
   describe('src', () => {

@@ -26,7 +26,14 @@ const defaultStrings = {
 
 export type ArticleStrings = typeof defaultStrings;
 
-
+/** The id a `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written instead of throwing. */
+const fragmentOf = (hash: string): string => {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+};
 
 /**
  * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and
@@ -183,14 +190,14 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   }
 
   #onHashChange = (): void => {
-    this.goTo(decodeURIComponent(location.hash.slice(1)), false);
+    this.goTo(fragmentOf(location.hash), false);
   };
 
   /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
   #onClick = (event: MouseEvent): void => {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(decodeURIComponent(link.hash.slice(1)), true)) event.preventDefault();
+    if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(fragmentOf(link.hash), true)) event.preventDefault();
   };
 
   /** Scrolls to an id in the body and moves focus there; false when the body has no such id. */
