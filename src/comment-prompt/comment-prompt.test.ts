@@ -92,6 +92,20 @@ describe('<lede-comment-prompt>', () => {
       expect(text(el, '[data-network="copy"]')).to.equal('Copier le lien');
     });
 
+    it('never makes a javascript: URL the call to action, and reports it', async () => {
+      for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+        const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt comments-href=${href}></lede-comment-prompt>`);
+        expect($(el, '[part="cta"]'), href).to.be.null;
+        expect(errors.details.at(-1)?.field).to.equal('comments-href');
+      }
+      const fromChildren = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt><p><a href="javascript:alert(1)">comments</a></p></lede-comment-prompt>`);
+      expect($(fromChildren, '[part="cta"]')).to.be.null;
+      for (const href of ['#comments', '/comments', 'comments.html', 'https://example.org/c', 'mailto:desk@example.org']) {
+        const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt comments-href=${href}></lede-comment-prompt>`);
+        expect($(el, '[part="cta"]')?.getAttribute('href'), href).to.equal(href);
+      }
+    });
+
     it('renders nothing for the count, the call to action or the share list when they are not set', async () => {
       const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt></lede-comment-prompt>`);
       expect($(el, '[part="count"], [part="cta"], [part="share-list"]')).to.be.null;

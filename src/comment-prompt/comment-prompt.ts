@@ -7,6 +7,7 @@ import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { format } from '../core/strings.js';
+import { isSafeUrl } from '../core/url.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { fetchCount, formatCount, isCount } from './count.js';
 import { intents, networks, shareUrl, toInstance, type ShareData, type ShareNetwork } from './networks.js';
@@ -190,6 +191,9 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.reportProblem('invalid-attribute', 'count', `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`);
     }
     if (changed.has('countSrc')) void this.#loadCount();
+    if (changed.has('commentsHref') && this.commentsHref && !isSafeUrl(this.commentsHref)) {
+      this.reportProblem('invalid-attribute', 'comments-href', `${describe(this.commentsHref)} is not an http(s), mailto, tel or relative URL; no link is shown`);
+    }
   }
 
   async #loadCount(): Promise<void> {
@@ -264,9 +268,10 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (this.#emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
   }
 
-  /** The link to the comments: `comments-href`, else the first link of the children. */
+  /** The link to the comments: `comments-href`, else the first link of the children; never a `javascript:` URL. */
   get #href(): string | null | undefined {
-    return this.commentsHref || this.querySelector('a[href]')?.getAttribute('href');
+    const href = this.commentsHref || this.querySelector('a[href]')?.getAttribute('href');
+    return href && isSafeUrl(href) ? href : undefined;
   }
 
   #renderShare(network: ShareNetwork, data: ShareData) {

@@ -1,4 +1,5 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { ALLOWED_URI_REGEXP } from './url.js';
 
 /**
  * The one way Lede turns untrusted HTML into DOM: DOMPurify with an allow-list for article
@@ -15,9 +16,6 @@ import DOMPurify, { type Config } from 'dompurify';
 const FORBID_TAGS = 'style form input button select option optgroup textarea datalist output label fieldset dialog template slot'.split(' ');
 const FORBID_ATTR = 'style popover popovertarget popovertargetaction command commandfor action slot part exportparts'.split(' ');
 
-// http(s), mailto, tel and relative URLs; no javascript:, vbscript:, data: (DOMPurify still
-// allows data: on media sources, never on links).
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;

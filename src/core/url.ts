@@ -1,0 +1,10 @@
+// http(s), mailto, tel and relative URLs; no javascript:, vbscript:, data: (DOMPurify still
+// allows data: on media sources, never on links).
+export const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+/**
+ * Whether a URL from an attribute or a document may become a link's `href`: the same rule as
+ * sanitized content, after removing the white space and control characters a browser ignores
+ * (so ` javascript:` and `java\tscript:` are caught).
+ */
+export const isSafeUrl = (url: string): boolean => ALLOWED_URI_REGEXP.test(url.replace(/[\u0000-\u0020\u00a0]/g, ''));
