@@ -229,6 +229,20 @@ describe('<lede-scenarios>', () => {
       expect(texts(el, '[part="result"]')[2]).to.equal(`${percent(1)} of votes`);
     });
 
+    it('page unloading mid-way (pagehide): the vote in flight is kept in the outbox with the same key, and remembered', async () => {
+      const el = await votingElement(session);
+      await session.fail('votes', { delay: 300 });
+      buttons(el)[1]!.click();
+      await until(() => el.status === 'sending', 'the vote to start');
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      const [entry] = pending('votes');
+      expect(entry?.meta).to.deep.equal({ articleId: el.articleId, scenarioId: 'rivals' });
+      expect(localStorage.getItem(`lede-vote:${el.articleId}`)).to.equal('rivals');
+      await until(() => el.status === 'voted', 'the vote to arrive');
+      const [post] = await posts(session);
+      expect(post!.headers['idempotency-key']).to.equal(entry!.idempotencyKey);
+    });
+
     it('sends a vote saved on an earlier visit when the element connects', async () => {
       const articleId = newArticle();
       const first = await votingElement(session, articleId);

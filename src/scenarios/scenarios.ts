@@ -8,7 +8,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { parseJsonAttribute } from '../core/json-attribute.js';
 import { parseLeadInList } from '../core/list-parser.js';
 import { resolveLang } from '../core/locale.js';
-import { enqueue, pending, watchOutbox } from '../core/outbox.js';
+import { enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
 import { format } from '../core/strings.js';
 import { readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
 import { scenariosStyles } from './scenarios.styles.js';
@@ -137,6 +137,12 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   #parsedVersion = -1;
   #rendered: Resolved = { scenarios: [], source: 'none' };
   #stopWatching?: () => void;
+  /** The vote on its way; kept in the outbox (and remembered) if the page goes away before it arrives. */
+  #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
+  #keep = () => {
+    const meta = this.#inflight?.meta;
+    if (meta && enqueue(this.#inflight!)) remember(voteKey(meta.articleId as string), meta.scenarioId as string);
+  };
 
   protected get defaultStrings(): ScenariosStrings {
     return defaultStrings;
@@ -154,6 +160,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('pagehide', this.#keep);
     // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
     this.#stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
       if (meta?.articleId === this.article) this.#settle(meta.scenarioId as string, result);
@@ -163,6 +170,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopWatching?.();
+    removeEventListener('pagehide', this.#keep);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -218,8 +226,10 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     this.status = 'sending';
     const request = { url: this.voteEndpoint!, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articleId, scenarioId }) };
     const idempotencyKey = newIdempotencyKey();
+    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } });
     const result = await deliver(request, { idempotencyKey });
-    if (!result.ok && result.outcome === 'unavailable' && enqueue({ channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } })) {
+    this.#inflight = undefined;
+    if (!result.ok && result.outcome === 'unavailable' && enqueue(entry)) {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.status = 'saved';
     } else this.#settle(scenarioId, result);
