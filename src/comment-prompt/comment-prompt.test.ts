@@ -93,7 +93,7 @@ describe('<lede-comment-prompt>', () => {
     });
 
     it('never makes a javascript: URL the call to action, and reports it', async () => {
-      for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+      for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', '\u0001javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
         const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt comments-href=${href}></lede-comment-prompt>`);
         expect($(el, '[part="cta"]'), href).to.be.null;
         expect(errors.details.at(-1)?.field).to.equal('comments-href');

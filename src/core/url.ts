@@ -7,4 +7,4 @@ export const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?
  * sanitized content, after removing the white space and control characters a browser ignores
  * (so ` javascript:` and `java\tscript:` are caught).
  */
-export const isSafeUrl = (url: string): boolean => ALLOWED_URI_REGEXP.test(url.replace(/[\u0000-\u0020\u00a0]/g, ''));
+export const isSafeUrl = (url: string): boolean => ALLOWED_URI_REGEXP.test(url.replace(/[^!-~\u00a1-\uffff]/g, ''));
