@@ -195,6 +195,34 @@ describe('<lede-article>', () => {
       expect(shadow(el).activeElement!.textContent).to.equal('Far down');
     });
 
+    it('finishes loading src after being moved in the page mid-load, and stops loading when src is removed', async () => {
+      const session = new EndpointSession();
+      const url = await session.page('moved', '<p>Arrived.</p>');
+      await session.fail('pages', { delay: 300 });
+      const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article></lede-article><section></section></div>`);
+      const el = wrapper.querySelector('lede-article')!;
+      el.src = url;
+      await el.updateComplete;
+      expect(el.loading).to.be.true;
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // The aborted request settles.
+      const loaded = oneEvent(el, 'lede-load');
+      wrapper.querySelector('section')!.append(el);
+      await loaded;
+      expect(el.loading).to.be.false;
+      expect(bodyText(el)).to.equal('Arrived.');
+
+      await session.fail('pages', { hang: true });
+      el.src = `${url}?again`;
+      await el.updateComplete;
+      expect(el.loading).to.be.true;
+      el.removeAttribute('src');
+      el.src = undefined;
+      await el.updateComplete;
+      expect(el.loading).to.be.false;
+      expect(part(el, 'status')!.textContent).to.equal('');
+    });
+
     it('loads an HTML fragment, sanitized, with a loading state, then fires lede-load', async () => {
       const session = new EndpointSession();
       const url = await session.page('fragment', '<h2>Loaded</h2> <p>From a fragment.</p><img src=x onerror=alert(1)>');

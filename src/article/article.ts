@@ -126,6 +126,8 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page while `src` was loading: the disconnect aborted that request, so send it again.
+    if (this.loading) void this.#load();
     addEventListener('hashchange', this.#onHashChange);
     document.addEventListener('click', this.#onClick);
   }
@@ -168,7 +170,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   async #load(): Promise<void> {
     this.#fetching?.abort();
     const src = this.src;
-    if (!src) return;
+    if (!src) return void (this.loading = false);
     const controller = (this.#fetching = new AbortController());
     this.loading = true;
     this.failed = false;
