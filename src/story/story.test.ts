@@ -114,6 +114,23 @@ describe('<lede-story>', () => {
     expect((await missing).detail).to.include({ code: 'http', field: 'src' });
   });
 
+  it('finishes loading src after being moved in the page mid-load', async () => {
+    const session = new EndpointSession();
+    const url = await session.page('moved.json', JSON.stringify(full), 'application/json');
+    await session.fail('pages', { delay: 300 });
+    const wrapper = await fixture<HTMLDivElement>(html`<div><lede-story></lede-story><section></section></div>`);
+    const el = wrapper.querySelector('lede-story')!;
+    el.src = url;
+    await el.updateComplete;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // The aborted request settles.
+    const loaded = oneEvent(el, 'lede-load');
+    wrapper.querySelector('section')!.append(el);
+    expect((await loaded).detail).to.deep.equal({ src: url, kind: 'document' });
+    expect(parts(el)).to.include.members(['lede-article', 'lede-key-points']);
+    expect(errors.details).to.have.length(0);
+  });
+
   it('validates the shipped schema\'s own rules: enums, required, types, dates', () => {
     expect(validate(full, schema as Schema)).to.deep.equal([]);
     const problems = validate({ body: 1, newsletter: { provider: 'xml' }, commentPrompt: { share: ['x', 'myspace'] }, updated: 'soon' }, schema as Schema);

@@ -94,7 +94,15 @@ export class LedeStory extends LedeElement {
       if (this.#shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
     } catch (error) {
       if (!controller.signal.aborted) this.reportProblem('network', 'src', `could not be fetched (${(error as Error).message})`);
+    } finally {
+      // Still set after an abort: a story moved in the page mid-load loads again on reconnect.
+      if (!controller.signal.aborted) this.#fetching = undefined;
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#fetching?.signal.aborted) void this.#load();
   }
 
   override disconnectedCallback(): void {
