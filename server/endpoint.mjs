@@ -17,8 +17,11 @@
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_BODY = 64 * 1024;
 
+// Maps keyed by what readers send (article and scenario ids): no prototype, so `__proto__` is just a key.
+const dict = () => Object.create(null);
+
 function createSession() {
-  return { faults: { signup: [], votes: [], count: [], pages: [] }, requests: [], subscribers: [], votes: {}, idempotency: new Map(), comments: {}, pages: {} };
+  return { faults: { signup: [], votes: [], count: [], pages: [] }, requests: [], subscribers: [], votes: dict(), idempotency: new Map(), comments: dict(), pages: dict() };
 }
 
 function readBody(req) {
@@ -97,7 +100,7 @@ function votes(session, method, body, url, req, res) {
     return send(res, 400, { error: 'articleId and scenarioId are required.' });
   }
   const key = req.headers['idempotency-key'];
-  const counts = (session.votes[body.articleId] ??= {});
+  const counts = (session.votes[body.articleId] ??= dict());
   if (!key || !session.idempotency.has(key)) {
     counts[body.scenarioId] = (counts[body.scenarioId] ?? 0) + 1;
     if (key) session.idempotency.set(key, true);
