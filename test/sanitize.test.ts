@@ -5,6 +5,7 @@ import { sanitizeHtml } from '../src/core/sanitize.js';
 import { captureLedeErrors } from './helpers/errors.js';
 import { EndpointSession } from './helpers/endpoint.js';
 import corpusFile from './fixtures/xss-vectors.json';
+import { dangers } from './helpers/dangers.js';
 
 interface Corpus {
   sources: Record<string, string>;
@@ -12,33 +13,6 @@ interface Corpus {
 }
 
 type Trapped = Window & { __ledeXss?: (label?: unknown) => void };
-
-const DANGEROUS_TAGS = 'script, style, link, base, meta, iframe, frame, frameset, object, embed, form, input, button, select, textarea, dialog, template, slot, svg, math, noscript, portal, applet';
-const FORBIDDEN_ATTRIBUTES = new Set(['style', 'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'formaction', 'action', 'srcdoc', 'autofocus', 'is']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'data', 'cite', 'lowsrc', 'dynsrc', 'srcset', 'longdesc', 'usemap', 'ping']);
-
-/** What a browser would see as the URL's scheme, after dropping the characters it ignores. */
-// eslint-disable-next-line no-control-regex -- browsers ignore these characters in URLs, so the check must too
-const scheme = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
-
-/** Every reason the sanitized tree under `root` is unsafe; empty when it is safe. */
-export function dangers(root: ParentNode): string[] {
-  const found: string[] = [];
-  for (const element of root.querySelectorAll(DANGEROUS_TAGS)) found.push(`<${element.localName}>`);
-  for (const element of root.querySelectorAll('*')) {
-    for (const { name, value } of element.attributes) {
-      if (name.startsWith('on')) found.push(`${name} on <${element.localName}>`);
-      if (FORBIDDEN_ATTRIBUTES.has(name)) found.push(`${name} on <${element.localName}>`);
-      if (URL_ATTRIBUTES.has(name)) {
-        const url = scheme(value);
-        if (url.startsWith('javascript:') || url.startsWith('vbscript:')) found.push(`${name}=${value}`);
-        if (url.startsWith('data:') && !(name === 'src' && ['img', 'audio', 'video', 'source', 'track'].includes(element.localName))) found.push(`${name}=${value}`);
-      }
-      if ((name === 'id' || name === 'name') && !value.startsWith('user-content-')) found.push(`${name}=${value} can clobber`);
-    }
-  }
-  return found;
-}
 
 describe('sanitizer: known XSS vectors through <lede-article>', function () {
   this.timeout(60000);
