@@ -1,6 +1,9 @@
 // 200 <lede-key-points> on one page against the same 200 lists as static HTML, in the same
-// browser: the moment the page is ready (every element rendered; static: DOMContentLoaded) and
-// the first contentful paint.
+// browser. SPEC: the elements "render within 2× the same lists": rendered means on screen, so the
+// budget is on the frame that shows them (Lede: the first frame after every element rendered;
+// static: the first frame after DOMContentLoaded, when the lists are parsed). The moment the
+// elements have rendered into their shadow roots (static: DOMContentLoaded), a page with an empty
+// module script (what any script tag costs) and first contentful paint are shown beside it.
 import { freshPage } from './lib/browser.mjs';
 import { instrument } from './lib/in-page.mjs';
 import { summarize } from './lib/stats.mjs';
@@ -16,7 +19,7 @@ const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta ch
 async function load(tab, url) {
   await tab.page.bringToFront();
   await tab.page.goto(url, { waitUntil: 'load' });
-  await tab.page.waitForFunction(() => window.__bench.ready !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
+  await tab.page.waitForFunction(() => window.__bench.painted !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
   return tab.page.evaluate(() => ({ ...window.__bench, rendered: [...document.querySelectorAll('lede-key-points')].filter((el) => el.shadowRoot?.querySelector('li')).length }));
 }
 
@@ -24,13 +27,18 @@ export default async function manyKeyPoints({ browser, server, runs }) {
   const lists = Array.from({ length: COUNT }, (_, i) => list(i));
   const staticUrl = server.page('/bench/many-static.html', page(lists.join('\n')));
   const ledeUrl = server.page('/bench/many-lede.html', page(lists.map((l) => `<lede-key-points>${l}</lede-key-points>`).join('\n'), '<script type="module" src="/dist/lede.js"></script>'));
-  const results = { static: [], lede: [] };
-  const tabs = { static: await freshPage(browser), lede: await freshPage(browser) };
+  server.file('/bench/empty.js', '');
+  const emptyUrl = server.page('/bench/many-empty-script.html', page(lists.join('\n'), '<script type="module" src="/bench/empty.js"></script>'));
+  const urls = { static: staticUrl, lede: ledeUrl, empty: emptyUrl };
+  const results = { static: [], lede: [], empty: [] };
+  const tabs = { static: await freshPage(browser), lede: await freshPage(browser), empty: await freshPage(browser) };
   for (const tab of Object.values(tabs)) await tab.page.evaluateOnNewDocument(instrument, ['lede-key-points']);
-  const urls = { static: staticUrl, lede: ledeUrl };
-  for (const which of ['static', 'lede']) await load(tabs[which], urls[which]); // warm up
+  for (const which of Object.keys(urls)) await load(tabs[which], urls[which]); // warm up
   for (let i = 0; i < runs; i++) {
-    for (const which of i % 2 ? ['lede', 'static'] : ['static', 'lede']) {
+    // Rotate the order, so that a slower moment of the machine hits every page alike.
+    const order = Object.keys(urls);
+    for (let k = 0; k < i % order.length; k++) order.push(order.shift());
+    for (const which of order) {
       const result = await load(tabs[which], urls[which]);
       if (which === 'lede' && result.rendered !== COUNT) throw new Error(`only ${result.rendered} of ${COUNT} key-points rendered`);
       results[which].push(result);
@@ -41,7 +49,9 @@ export default async function manyKeyPoints({ browser, server, runs }) {
   return {
     title: `${COUNT} <lede-key-points> vs the same ${COUNT} lists as static HTML`,
     rows: [
-      { measure: `${COUNT} elements rendered (static: DOMContentLoaded)`, unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), budget: { ratio: 2 } },
+      { measure: `${COUNT} elements rendered, the frame that shows them painted (static: the first frame after DOMContentLoaded)`, unit: 'ms', lede: pick('lede', 'painted'), baseline: pick('static', 'painted'), budget: { ratio: 2 } },
+      { measure: `  ${COUNT} elements rendered into their shadow roots (static: DOMContentLoaded)`, unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), ratio: true },
+      { measure: '  for comparison: the static lists with an empty module script, painted', unit: 'ms', lede: pick('empty', 'painted'), baseline: pick('static', 'painted'), ratio: true },
       { measure: 'first contentful paint', unit: 'ms', lede: pick('lede', 'fcp'), baseline: pick('static', 'fcp') },
     ],
   };

@@ -4,7 +4,7 @@
 //
 // A measure file is one of:
 // - `export default async function ({ browser, server, runs, tags })` returning
-//   `{ title, rows: [{ measure, unit, lede, baseline?, budget?: { ratio } | { max } }], notes? }`,
+//   `{ title, rows: [{ measure, unit, lede, baseline?, budget?: { ratio } | { max }, ratio? }], notes? }`,
 //   where `lede` and `baseline` are summaries from lib/stats.mjs (page-load.mjs and the like);
 // - `export const name`, `export const budget` and `export async function run(page)` returning
 //   `{ ok, lines }`, run in a page that loaded bench/page.ts (article-sanitize.mjs);
@@ -38,6 +38,8 @@ const files = readdirSync('bench')
   .sort();
 
 function judge(row) {
+  // `ratio: true`: a row shown for comparison, with its ratio but no budget.
+  if (row.ratio && row.baseline) return { text: `${(row.lede.median / row.baseline.median).toFixed(2)}×`, over: false };
   if (!row.budget) return { text: '', over: false };
   if (row.budget.ratio !== undefined) {
     const ratio = row.lede.median / row.baseline.median;
@@ -87,7 +89,7 @@ try {
       if (verdict.over) over.push(`${file}: ${row.measure.trim()} ${verdict.text}`);
       const unit = row.unit ? ` ${row.unit}` : '';
       const baseline = row.baseline ? `${format(row.baseline, row.digits)}${unit}` : '';
-      console.log(`| ${row.measure} | ${format(row.lede, row.digits)}${unit} | ${baseline} | ${verdict.text}${verdict.over ? ' **OVER**' : verdict.text ? ' ok' : ''} |`);
+      console.log(`| ${row.measure} | ${format(row.lede, row.digits)}${unit} | ${baseline} | ${verdict.text}${verdict.over ? ' **OVER**' : row.budget ? ' ok' : ''} |`);
     }
     for (const note of result.notes ?? []) console.log(`\n${note}`);
     console.log('');

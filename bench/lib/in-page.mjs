@@ -3,10 +3,11 @@
 /**
  * Installed before any page script: records first contentful paint, the layout shift sum, and
  * `ready`: the moment after DOMContentLoaded when every element of `tags` on the page is defined
- * and has rendered (Lit's `updateComplete`). On a page without elements that is DOMContentLoaded.
+ * and has rendered (Lit's `updateComplete`; on a page without elements, DOMContentLoaded), and
+ * `painted`: when the first frame after `ready` has been laid out and painted.
  */
 export function instrument(tags) {
-  const bench = { fcp: undefined, cls: 0, ready: undefined };
+  const bench = { fcp: undefined, cls: 0, ready: undefined, painted: undefined };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
@@ -19,6 +20,9 @@ export function instrument(tags) {
     await Promise.all(present.map((tag) => customElements.whenDefined(tag)));
     await Promise.all(present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)));
     bench.ready = performance.now();
+    // The frame that shows that state: a task queued from requestAnimationFrame runs once the frame
+    // (style, layout, paint) is done. The same for the static page, whose content is final at DOMContentLoaded.
+    requestAnimationFrame(() => setTimeout(() => (bench.painted = performance.now())));
   });
 }
 
