@@ -133,11 +133,12 @@ describe('<lede-story>', () => {
 
   it('validates the shipped schema\'s own rules: enums, required, types, dates', () => {
     expect(validate(full, schema as Schema)).to.deep.equal([]);
-    const problems = validate({ body: 1, newsletter: { provider: 'xml' }, commentPrompt: { share: ['x', 'myspace'] }, updated: 'soon' }, schema as Schema);
+    const problems = validate({ body: 1, newsletter: { provider: 'xml' }, commentPrompt: { share: ['x', 'myspace'] }, updated: 'soon', scenarios: { items: [{ id: 'a', title: 'A', summary: ' ' }] } }, schema as Schema);
     expect(problems.map((p) => `${p.path} ${p.problem}`)).to.deep.equal([
       'headline is required',
       'updated must be an ISO 8601 date',
       'body must be a string, not a number',
+      'scenarios.items[0].summary must not be empty',
       'commentPrompt.share[1] must be one of "x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "reddit", "email", "copy", "native"',
       'newsletter.action is required',
       'newsletter.provider must be one of "json", "form"',
