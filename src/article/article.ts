@@ -7,9 +7,10 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
+import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
-import { loadSource, SourceError, type ArticleFields } from './source.js';
+import { loadSource, type ArticleFields } from './source.js';
 import { collectHeadings, findTarget, publicFragment, type TocEntry } from './toc.js';
 
 const defaultStrings = {
@@ -82,9 +83,9 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     readingTime: { attribute: 'reading-time', type: Boolean },
     toc: { type: Boolean },
     content: { attribute: false },
-    loading: { state: true, attribute: false },
-    failed: { state: true, attribute: false },
-    loaded: { state: true, attribute: false },
+    loading: { state: true },
+    failed: { state: true },
+    loaded: { state: true },
   };
 
   headline?: string;
@@ -186,8 +187,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       if (controller.signal.aborted) return;
       this.loading = false;
       this.failed = true;
-      const { code, message, field } = error instanceof SourceError ? error : new SourceError('network', String(error));
-      this.reportProblem(code, field, message);
+      reportSourceError(this, error);
     }
   }
 

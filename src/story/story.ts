@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LedeElement } from '../core/base-element.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
+import { fetchSource, parseSourceJson, reportSourceError } from '../core/source.js';
 import type { LedeDocument } from './document.js';
 import schema from './schema.json';
 import { validate, type Schema } from './validate.js';
@@ -40,7 +41,7 @@ export class LedeStory extends LedeElement {
   static override properties = {
     src: {},
     document: { attribute: false },
-    fromSrc: { state: true, attribute: false },
+    fromSrc: { state: true },
   };
 
   /** URL of a Lede document (JSON). */
@@ -84,16 +85,12 @@ export class LedeStory extends LedeElement {
     if (!src) return;
     const controller = (this.#fetching = new AbortController());
     try {
-      const response = await fetch(new URL(src, document.baseURI), { signal: controller.signal, headers: { Accept: 'application/json' } });
-      if (!response.ok) return this.reportProblem('http', 'src', `answered HTTP ${response.status}`);
-      this.fromSrc = await response.json().catch((error: Error) => {
-        this.reportProblem('invalid-json', 'src', `is not valid JSON (${error.message})`);
-        return this.fromSrc;
-      });
+      const { text } = await fetchSource(src, controller.signal, { Accept: 'application/json' });
+      this.fromSrc = parseSourceJson(text);
       await this.updateComplete;
       if (this.#shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
     } catch (error) {
-      if (!controller.signal.aborted) this.reportProblem('network', 'src', `could not be fetched (${(error as Error).message})`);
+      if (!controller.signal.aborted) reportSourceError(this, error);
     } finally {
       // Still set after an abort: a story moved in the page mid-load loads again on reconnect.
       if (!controller.signal.aborted) this.#fetching = undefined;
