@@ -73,9 +73,9 @@ export class LedeStory extends LedeElement {
     const problems = validate(doc, schema as Schema);
     for (const { path, problem } of problems) this.reportProblem('invalid-document', path, problem);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-    const bad = (key: string) => problems.some(({ path }) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`));
-    const articleBad = ['headline', 'dek', 'byline', 'published', 'updated', 'url', 'body'].some(bad);
-    const valid = new Set<Part>(PARTS.filter(([key]) => (key === 'body' ? !articleBad : !bad(key) && key in doc)).map(([key]) => key));
+    // The part a problem belongs to: its top-level key, where the article owns the fields that are no part (headline, url…).
+    const bad = new Set(problems.map(({ path }) => path.split(/[.[]/)[0]).map((key) => (PARTS.some(([part]) => part === key) ? key : 'body')));
+    const valid = new Set<Part>(PARTS.filter(([key]) => !bad.has(key) && key in doc).map(([key]) => key));
     return { doc: doc as Partial<LedeDocument>, valid };
   }
 
