@@ -282,9 +282,9 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (network === 'native' && !('share' in navigator)) return nothing;
     return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
       ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
-      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}${
+      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? this.asking : nothing} @click=${click}>${label}</button>`}${
       network === 'mastodon' && this.instance
-        ? html` <button part="mastodon-server" aria-expanded=${`${this.asking}`} @click=${() => this.#ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
+        ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${() => this.#ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
         : nothing}</li>`;
   }
 
@@ -297,7 +297,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.#href ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
       this.#tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.#tokens.map((network) => this.#renderShare(network, data))}</ul>` : nothing}${
       this.asking
-        ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="server">${this.text.mastodon}</label><input id="server" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="invalid" /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span></form>`
+        ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="server">${this.text.mastodon}</label><input id="server" inputmode="url" autocomplete="off" aria-invalid=${!!this.invalid} aria-describedby="invalid" /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span></form>`
         : nothing}${
       this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
   }
