@@ -206,9 +206,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   goTo(fragment: string, push: boolean): boolean {
     const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
     if (!target || !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))) return false;
-    scrollToAndFocus(target);
-    const hash = `#${publicFragment(target.id)}`;
-    if (push && location.hash !== hash) history.pushState(null, '', hash);
+    scrollToAndFocus(target, push ? `#${publicFragment(target.id)}` : undefined);
     return true;
   }
 

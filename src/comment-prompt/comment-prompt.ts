@@ -214,13 +214,12 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
     if (!target) return;
     event.preventDefault();
-    scrollToAndFocus(target);
-    if (location.hash !== href) history.pushState(null, '', href);
+    scrollToAndFocus(target, href);
   }
 
   /** Tells the page (cancelable); true when the element should go on. */
   #emitShare(network: ShareNetwork, event?: Event): boolean {
-    const go = emit(this, 'lede-share', { network }, { cancelable: true });
+    const go = emit(this, 'lede-share', { network }, true);
     if (!go) event?.preventDefault();
     return go;
   }

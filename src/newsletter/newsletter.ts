@@ -198,7 +198,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const form = this.#fallback;
     const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
     const signup: NewsletterSignup = { email, ...(name && { name }), ...(this.consent && { consent: true }), ...(list && { list }), source: location.href };
-    if (!emit(this, 'lede-subscribe', signup, { cancelable: true })) return;
+    if (!emit(this, 'lede-subscribe', signup, true)) return;
 
     const action = this.action ?? form?.getAttribute('action') ?? '';
     let adapter = LedeNewsletter.adapters[this.provider];

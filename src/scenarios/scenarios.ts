@@ -222,7 +222,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   async #vote(scenarioId: string): Promise<void> {
     if (this.choice || this.status === 'sending') return;
     const articleId = this.article;
-    if (!emit(this, 'lede-vote', { articleId, scenarioId }, { cancelable: true })) return;
+    if (!emit(this, 'lede-vote', { articleId, scenarioId }, true)) return;
     this.status = 'sending';
     const request = { url: this.voteEndpoint!, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articleId, scenarioId }) };
     const idempotencyKey = newIdempotencyKey();
