@@ -83,9 +83,9 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     readingTime: { attribute: 'reading-time', type: Boolean },
     toc: { type: Boolean },
     content: { attribute: false },
-    loading: { state: true },
-    failed: { state: true },
-    loaded: { state: true },
+    loading: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
   };
 
   headline?: string;

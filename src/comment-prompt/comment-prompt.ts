@@ -100,12 +100,12 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     handle: {},
     url: {},
     title: {},
-    fetched: { state: true },
-    status: { state: true },
-    copyFallback: { state: true },
-    asking: { state: true },
-    invalid: { state: true },
-    instance: { state: true },
+    fetched: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    copyFallback: { state: true, attribute: false },
+    asking: { state: true, attribute: false },
+    invalid: { state: true, attribute: false },
+    instance: { state: true, attribute: false },
   };
 
   /** The heading text. Defaults to the children's heading, else "Join the conversation". */

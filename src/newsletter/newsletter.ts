@@ -95,9 +95,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     list: {},
     minFillTime: { attribute: 'min-fill-time', type: Number },
     delivery: { attribute: false },
-    busy: { state: true },
-    message: { state: true },
-    error: { state: true },
+    busy: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    error: { state: true, attribute: false },
   };
 
   /** The signup endpoint. Defaults to the `action` of a child `<form>`. */

@@ -41,7 +41,7 @@ export class LedeStory extends LedeElement {
   static override properties = {
     src: {},
     document: { attribute: false },
-    fromSrc: { state: true },
+    fromSrc: { state: true, attribute: false },
   };
 
   /** URL of a Lede document (JSON). */
