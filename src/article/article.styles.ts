@@ -30,9 +30,10 @@ export const articleStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0 1em;
+    font-size: 0.875em;
+    color: var(--_lede-muted);
   }
 
-  [part='meta'],
   .byline {
     font-weight: 600;
     color: var(--_lede-color);
@@ -79,6 +80,11 @@ export const articleStyles = css`
   video {
     max-inline-size: 100%;
     block-size: auto;
+  }
+
+  figcaption {
+    font-size: 0.875em;
+    color: var(--_lede-muted);
   }
 
   table {
