@@ -50,11 +50,15 @@ async function privatePropertyNames(dir = 'src') {
 /** Tags whose text (or whose CSS) may make whitespace significant: such templates are left alone. */
 const VERBATIM = /<(pre|textarea|script|style)\b|white-space/i;
 
+/** An attribute value that HTML reads the same without quotes (and that Lit sees as static). */
+const UNQUOTABLE = /^[\w-]+$/;
+
 /**
  * The static parts of an `html` template, with every whitespace run that contains a newline
  * collapsed to one space: exactly how HTML renders it outside `<pre>`. Whitespace inside a quoted
  * attribute value is kept as written (it is part of the value), which needs a little tokenizer
- * that follows the parts in order.
+ * that follows the parts in order. A static value of letters, digits, `_` and `-` followed by a
+ * space or `>` loses its quotes (`part="base"` -> `part=base`).
  */
 export function minifyHtmlParts(parts) {
   if (parts.some((part) => VERBATIM.test(part))) return parts;
@@ -62,6 +66,7 @@ export function minifyHtmlParts(parts) {
   return parts.map((part) => {
     let out = '';
     let run = '';
+    let quoteAt = -1; // Where in `out` the open quote is; -1 when it opened in an earlier part.
     const flush = () => {
       out += run.includes('\n') && (state === 'text' || state === 'tag') ? ' ' : run;
       run = '';
@@ -78,8 +83,16 @@ export function minifyHtmlParts(parts) {
         if (char === '<' && /[a-z/!]/i.test(part[i + 1] ?? '')) state = 'tag';
       } else if (state === 'tag') {
         if (char === '>') state = 'text';
-        else if ((char === '"' || char === "'") && /=\s*$/.test(out.slice(0, -1))) state = char;
-      } else if (char === state) state = 'tag';
+        else if ((char === '"' || char === "'") && /=\s*$/.test(out.slice(0, -1))) {
+          state = char;
+          quoteAt = out.length - 1;
+        }
+      } else if (char === state) {
+        state = 'tag';
+        const value = out.slice(quoteAt + 1, -1);
+        if (quoteAt >= 0 && UNQUOTABLE.test(value) && /^[\s>]/.test(part.slice(i + 1))) out = out.slice(0, quoteAt) + value;
+        quoteAt = -1;
+      }
     }
     flush();
     return out;

@@ -39,6 +39,13 @@ describe('template minifier (build)', () => {
     expect(text[1]).to.equal(text[0]);
   });
 
+  it('drops the quotes of static values HTML reads the same without them, and only those', () => {
+    const parts = ['<p part="base" title="a b" data-x="a/" class="c"/><a href="#', '" role="link">x</a>'];
+    expect(minifyHtmlParts(parts)).to.deep.equal(['<p part=base title="a b" data-x="a/" class="c"/><a href="#', '" role=link>x</a>']);
+    const { elements } = renderBoth(parts, ['top']);
+    expect(elements[1]).to.deep.equal(elements[0]);
+  });
+
   it('leaves templates with <pre>, <textarea>, <style> or white-space alone', () => {
     for (const parts of [['<pre>\n  a\n</pre>'], ['<textarea>\n', '</textarea>'], ['<style>\n</style>'], ['<p class="white-space">\n</p>']]) {
       expect(minifyHtmlParts(parts)).to.deep.equal(parts);

@@ -7,9 +7,10 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
+import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
-import { loadSource, SourceError, type ArticleFields } from './source.js';
+import { loadSource, type ArticleFields } from './source.js';
 import { collectHeadings, findTarget, publicFragment, type TocEntry } from './toc.js';
 
 const defaultStrings = {
@@ -186,8 +187,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       if (controller.signal.aborted) return;
       this.loading = false;
       this.failed = true;
-      const { code, message, field } = error instanceof SourceError ? error : new SourceError('network', String(error));
-      this.reportProblem(code, field, message);
+      reportSourceError(this, error);
     }
   }
 
@@ -206,9 +206,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   goTo(fragment: string, push: boolean): boolean {
     const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
     if (!target || !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))) return false;
-    scrollToAndFocus(target);
-    const hash = `#${publicFragment(target.id)}`;
-    if (push && location.hash !== hash) history.pushState(null, '', hash);
+    scrollToAndFocus(target, push ? `#${publicFragment(target.id)}` : undefined);
     return true;
   }
 

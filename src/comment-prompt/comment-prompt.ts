@@ -214,13 +214,12 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
     if (!target) return;
     event.preventDefault();
-    scrollToAndFocus(target);
-    if (location.hash !== href) history.pushState(null, '', href);
+    scrollToAndFocus(target, href);
   }
 
   /** Tells the page (cancelable); true when the element should go on. */
   #emitShare(network: ShareNetwork, event?: Event): boolean {
-    const go = emit(this, 'lede-share', { network }, { cancelable: true });
+    const go = emit(this, 'lede-share', { network }, true);
     if (!go) event?.preventDefault();
     return go;
   }
@@ -282,23 +281,22 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (network === 'native' && !('share' in navigator)) return nothing;
     return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
       ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
-      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? `${this.asking}` : nothing} @click=${click}>${label}</button>`}${
+      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? this.asking : nothing} @click=${click}>${label}</button>`}${
       network === 'mastodon' && this.instance
-        ? html` <button part="mastodon-server" aria-expanded=${`${this.asking}`} @click=${() => this.#ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
+        ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${() => this.#ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
         : nothing}</li>`;
   }
 
   protected override render() {
-    const id = this.uid;
     const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
-    return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
+    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
       this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
       count !== undefined ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>` : nothing}${
       this.#href ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
       this.#tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.#tokens.map((network) => this.#renderShare(network, data))}</ul>` : nothing}${
       this.asking
-        ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="${id}i">${this.text.mastodon}</label><input id="${id}i" inputmode="url" autocomplete="off" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${id}e" /><button>${this.text.share}</button><span id="${id}e" aria-live="polite">${this.invalid}</span></form>`
+        ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="server">${this.text.mastodon}</label><input id="server" inputmode="url" autocomplete="off" aria-invalid=${!!this.invalid} aria-describedby="invalid" /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span></form>`
         : nothing}${
       this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
   }

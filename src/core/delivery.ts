@@ -15,13 +15,13 @@ export interface DeliveryRequest {
 }
 
 export interface DeliveryOptions {
-  /** Milliseconds before one attempt is abandoned. */
+  /** Milliseconds before one attempt is abandoned; 8000 by default. */
   timeout?: number;
-  /** Attempts after the first one. */
+  /** Attempts after the first one; 3 by default. */
   retries?: number;
-  /** First backoff delay in milliseconds; doubles on every retry. */
+  /** First backoff delay in milliseconds (600 by default); doubles on every retry. */
   backoff?: number;
-  /** The longest wait between attempts, including a `Retry-After`; a longer one ends the retries. */
+  /** The longest wait between attempts, including a `Retry-After`; a longer one ends the retries. 15000 by default. */
   maxDelay?: number;
   /** Sent as `Idempotency-Key` on every attempt. */
   idempotencyKey?: string;
@@ -39,8 +39,6 @@ export type DeliveryResult =
   /** It could not be delivered now: worth keeping and sending later. */
   | { ok: false; outcome: 'unavailable'; reason: 'offline' | 'network' | 'timeout' | 'server' | 'unreadable' | 'aborted'; status?: number };
 
-export const DELIVERY_DEFAULTS = { timeout: 8000, retries: 3, backoff: 600, maxDelay: 15000 } as const;
-
 /** A random key, unique per logical request. */
 export function newIdempotencyKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -48,16 +46,16 @@ export function newIdempotencyKey(): string {
 
 const isOffline = (): boolean => globalThis.navigator?.onLine === false;
 
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      resolve();
-    }
+type Unavailable = Extract<DeliveryResult, { outcome: 'unavailable' }>;
+
+const unavailable = (reason: Unavailable['reason'], status?: number): Unavailable => ({ ok: false, outcome: 'unavailable', reason, status });
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+const wait = (ms: number, signal?: AbortSignal): Promise<unknown> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+    signal?.addEventListener('abort', resolve, { once: true });
   });
-}
 
 /** `Retry-After` in milliseconds: seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -74,18 +72,8 @@ export function backoffMs(attempt: number, base: number, max: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-type Attempt = DeliveryResult | { retry: true; reason: 'network' | 'timeout' | 'server' | 'unreadable'; status?: number; after?: number };
-
-async function readJson(response: Response): Promise<{ readable: boolean; data: unknown }> {
-  const text = await response.text();
-  try {
-    return { readable: true, data: text.trim() ? JSON.parse(text) : undefined };
-  } catch {
-    return { readable: false, data: text };
-  }
-}
-
-async function attemptOnce(request: DeliveryRequest, headers: Record<string, string>, timeout: number, signal?: AbortSignal): Promise<Attempt> {
+/** One attempt: a final result, or an unavailable one worth retrying (not `aborted`), after `after` ms if the endpoint said so. */
+async function attemptOnce(request: DeliveryRequest, headers: Record<string, string>, timeout: number, signal?: AbortSignal): Promise<DeliveryResult & { after?: number }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeout);
   const onAbort = () => controller.abort(signal?.reason);
@@ -98,19 +86,24 @@ async function attemptOnce(request: DeliveryRequest, headers: Record<string, str
       signal: controller.signal,
       // Cookies only for the page's own origin: fetch's default credentials mode.
     });
+    const { status } = response;
     // An opaque answer (no-cors) says nothing about whether the endpoint accepted the request.
-    if (response.type.startsWith('opaque')) return { retry: true, reason: 'unreadable' };
-    const { readable, data } = await readJson(response);
-    if (response.ok) return readable ? { ok: true, status: response.status, data } : { retry: true, reason: 'unreadable', status: response.status };
-    if (response.status === 429 || response.status >= 500) {
-      return { retry: true, reason: 'server', status: response.status, after: retryAfterMs(response.headers.get('Retry-After')) };
+    if (response.type.startsWith('opaque')) return unavailable('unreadable');
+    const text = await response.text();
+    let data: unknown;
+    try {
+      data = text.trim() ? JSON.parse(text) : undefined;
+    } catch {
+      if (response.ok) return unavailable('unreadable', status);
+      data = text;
     }
+    if (response.ok) return { ok: true, status, data };
+    if (status === 429 || status >= 500) return { ...unavailable('server', status), after: retryAfterMs(response.headers.get('Retry-After')) };
     const { error, message } = Object(data) as { error?: unknown; message?: unknown };
     const reason = error ?? message;
-    return { ok: false, outcome: 'refused', status: response.status, data, message: typeof reason === 'string' ? reason : undefined };
+    return { ok: false, outcome: 'refused', status, data, message: typeof reason === 'string' ? reason : undefined };
   } catch {
-    if (signal?.aborted) return { ok: false, outcome: 'unavailable', reason: 'aborted' };
-    return { retry: true, reason: controller.signal.aborted ? 'timeout' : 'network' };
+    return unavailable(signal?.aborted ? 'aborted' : controller.signal.aborted ? 'timeout' : 'network');
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -119,22 +112,20 @@ async function attemptOnce(request: DeliveryRequest, headers: Record<string, str
 
 /** Sends `request`, retrying what is worth retrying. Resolves with the outcome; never rejects. */
 export async function deliver(request: DeliveryRequest, options: DeliveryOptions = {}): Promise<DeliveryResult> {
-  const { timeout, retries, backoff, maxDelay } = { ...DELIVERY_DEFAULTS, ...options };
-  if (isOffline()) return { ok: false, outcome: 'unavailable', reason: 'offline' };
+  const { timeout = 8000, retries = 3, backoff = 600, maxDelay = 15000, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   for (let attempt = 1; ; attempt++) {
+    // A retry waited: the caller may have aborted, or the browser gone offline, meanwhile.
+    if (attempt > 1 && signal?.aborted) return unavailable('aborted');
+    if (isOffline()) return unavailable('offline');
     options.onAttempt?.(attempt);
-    const result = await attemptOnce(request, headers, timeout, options.signal);
-    if (!('retry' in result)) return result;
-    const unavailable = { ok: false, outcome: 'unavailable', reason: result.reason, status: result.status } as const;
-    if (attempt > retries) return unavailable;
-    const delay = result.after ?? backoffMs(attempt, backoff, maxDelay);
-    if (delay > maxDelay) return unavailable;
-    await wait(delay, options.signal);
-    if (options.signal?.aborted) return { ok: false, outcome: 'unavailable', reason: 'aborted' };
-    if (isOffline()) return { ok: false, outcome: 'unavailable', reason: 'offline' };
+    const { after, ...result } = await attemptOnce(request, headers, timeout, signal);
+    if (result.ok || result.outcome === 'refused' || result.reason === 'aborted') return result;
+    const delay = after ?? backoffMs(attempt, backoff, maxDelay);
+    if (attempt > retries || delay > maxDelay) return result;
+    await wait(delay, signal);
   }
 }
 

@@ -38,12 +38,7 @@ declare global {
   }
 }
 
-/** Dispatches a Lede event: `bubbles` and `composed`, so that it crosses shadow roots. */
-export function emit<T>(
-  target: EventTarget,
-  type: string,
-  detail: T,
-  options: { cancelable?: boolean } = {},
-): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, ...options }));
+/** Dispatches a Lede event: `bubbles` and `composed`, so that it crosses shadow roots; false when a cancelable one was cancelled. */
+export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
+  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
 }

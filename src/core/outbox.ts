@@ -18,34 +18,23 @@ export interface OutboxEntry {
 
 /** The localStorage key, and the name of the Web Lock that guards it. */
 const STORAGE_KEY = 'lede-outbox';
-const LOCK_NAME = STORAGE_KEY;
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // Storage blocked by the browser's privacy settings.
-  }
-}
 
 function readAll(): OutboxEntry[] {
   try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
     return Array.isArray(parsed) ? (parsed as OutboxEntry[]).filter((e) => e && typeof e.id === 'string' && e.request) : [];
   } catch {
-    return [];
+    return []; // Storage blocked by the browser's privacy settings, or not JSON.
   }
 }
 
 function writeAll(entries: OutboxEntry[]): boolean {
   try {
-    const store = storage();
-    if (!store) return false;
-    if (entries.length === 0) store.removeItem(STORAGE_KEY);
-    else store.setItem(STORAGE_KEY, JSON.stringify(entries));
+    if (entries[0]) localStorage.setItem(STORAGE_KEY, JSON.stringify(entries));
+    else localStorage.removeItem(STORAGE_KEY);
     return true;
   } catch {
-    return false; // Quota exceeded or storage blocked.
+    return false; // Quota exceeded, or storage blocked or missing.
   }
 }
 
@@ -68,7 +57,7 @@ function remove(id: string): void {
 /** Runs `task` while no other tab (or caller in this tab) flushes. */
 function exclusively(task: () => Promise<void>): Promise<void> {
   const locks = globalThis.navigator?.locks;
-  if (locks) return locks.request(LOCK_NAME, task).then(() => {});
+  if (locks) return locks.request(STORAGE_KEY, task).then(() => {});
   return task(); // No Web Locks (very old browsers): the endpoint's idempotency key still prevents a double signup.
 }
 

@@ -1,10 +1,12 @@
 /**
  * Takes the reader to an in-page target the way a fragment link should, also inside shadow
  * roots: scrolls there (smoothly, unless reduced motion is asked for) and moves focus to it, so
- * that keyboard and screen-reader users continue from there.
+ * that keyboard and screen-reader users continue from there; with `hash`, pushes it to history.
  */
-export function scrollToAndFocus(target: HTMLElement): void {
+export function scrollToAndFocus(target: HTMLElement, hash?: string): void {
   if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
   target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
   target.focus({ preventScroll: true });
+  // The address bar names the target, and Back returns to where the reader was.
+  if (hash && location.hash !== hash) history.pushState(null, '', hash);
 }

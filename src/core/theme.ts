@@ -10,7 +10,6 @@ import { css } from 'lit';
  */
 export const themeStyles = css`
   :host {
-    --_lede-font: var(--lede-font-family, inherit);
     --_lede-color: var(--lede-color, currentColor);
     --_lede-background: var(--lede-background, transparent);
     --_lede-accent: var(--lede-accent-color, #0b5cad);
@@ -23,7 +22,7 @@ export const themeStyles = css`
 
     display: block;
     box-sizing: border-box;
-    font-family: var(--_lede-font);
+    font-family: var(--lede-font-family, inherit);
     color: var(--_lede-color);
     background: var(--_lede-background);
     overflow-wrap: break-word;

@@ -198,7 +198,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const form = this.#fallback;
     const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
     const signup: NewsletterSignup = { email, ...(name && { name }), ...(this.consent && { consent: true }), ...(list && { list }), source: location.href };
-    if (!emit(this, 'lede-subscribe', signup, { cancelable: true })) return;
+    if (!emit(this, 'lede-subscribe', signup, true)) return;
 
     const action = this.action ?? form?.getAttribute('action') ?? '';
     let adapter = LedeNewsletter.adapters[this.provider];
@@ -240,16 +240,16 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   protected override render() {
     const t = this.text;
-    const u = this.uid;
+    // Ids are scoped to the shadow root: these cannot clash with the page's or another element's.
     const [field, problem] = this.error ?? [];
     const invalid = (name: string) => (field === name ? 'true' : nothing);
-    const describedBy = (name: string) => (field === name ? `${u}-x` : nothing);
-    const error = (name: string) => (field === name ? html`<p id="${u}-x" part="error">${problem}</p>` : nothing);
-    return html`<section part="base" aria-labelledby="${u}-h">${renderHeading(this.level, `${u}-h`, this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
+    const describedBy = (name: string) => (field === name ? 'error' : nothing);
+    const error = (name: string) => (field === name ? html`<p id="error" part="error">${problem}</p>` : nothing);
+    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
 <form part="form" novalidate @submit=${this.#submit}>
-<div><label for="${u}-e">${t.email}</label><input part="input" id="${u}-e" type="email" name="email" autocomplete="email" aria-invalid=${invalid('email')} aria-describedby=${describedBy('email')}>${error('email')}</div>
-${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="${u}-n">${t.name}</label><input part="input" id="${u}-n" name="name" autocomplete="name"></div>` : nothing}
-${this.consent ? html`<div class="c"><input id="${u}-c" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')}><label for="${u}-c">${this.consent}</label>${error('consent')}</div>` : nothing}
+<div><label for="email">${t.email}</label><input part="input" id="email" type="email" name="email" autocomplete="email" aria-invalid=${invalid('email')} aria-describedby=${describedBy('email')}>${error('email')}</div>
+${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name"></div>` : nothing}
+${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')}><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
 <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
 <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>${this.buttonLabel ?? t.button}</button>
 </form><p part="status" role="status">${this.message}</p></section>`;

@@ -222,7 +222,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   async #vote(scenarioId: string): Promise<void> {
     if (this.choice || this.status === 'sending') return;
     const articleId = this.article;
-    if (!emit(this, 'lede-vote', { articleId, scenarioId }, { cancelable: true })) return;
+    if (!emit(this, 'lede-vote', { articleId, scenarioId }, true)) return;
     this.status = 'sending';
     const request = { url: this.voteEndpoint!, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articleId, scenarioId }) };
     const idempotencyKey = newIdempotencyKey();
@@ -260,7 +260,6 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const { scenarios, heading } = this.#rendered;
     if (!scenarios.length) return nothing;
     const t = this.text;
-    const id = `${this.uid}-h`;
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
     const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
@@ -271,17 +270,17 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const card = (s: Scenario, i: number) => {
       const count = counts?.[s.id] ?? 0;
       const share = total ? count / total : 0;
-      return html`<li part="card">${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, id + i, s.title, 'title')}<p part="summary">${s.summary}</p>${
+      return html`<li part="card">${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, `title${i}`, s.title, 'title')}<p part="summary">${s.summary}</p>${
         counts
           ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent!.format(share), count, total })}</p>`
           : nothing
       }${
         voting
-          ? html`<button part="vote" aria-pressed=${this.choice === s.id} aria-disabled=${locked} aria-describedby=${id + i} @click=${() => this.#vote(s.id)}>${t.vote}</button>`
+          ? html`<button part="vote" aria-pressed=${this.choice === s.id} aria-disabled=${locked} aria-describedby="title${i}" @click=${() => this.#vote(s.id)}>${t.vote}</button>`
           : nothing
       }</li>`;
     };
-    return html`<section part="base" aria-labelledby=${id}>${renderHeading(this.level, id, this.heading ?? heading ?? t.heading)}<ul part="list">${scenarios.map(card)}</ul>${
+    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? heading ?? t.heading)}<ul part="list">${scenarios.map(card)}</ul>${
       voting ? html`<p part="status" role="status">${message}</p>` : nothing
     }</section>`;
   }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LedeElement } from '../core/base-element.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
+import { fetchSource, parseSourceJson, reportSourceError } from '../core/source.js';
 import type { LedeDocument } from './document.js';
 import schema from './schema.json';
 import { validate, type Schema } from './validate.js';
@@ -72,9 +73,9 @@ export class LedeStory extends LedeElement {
     const problems = validate(doc, schema as Schema);
     for (const { path, problem } of problems) this.reportProblem('invalid-document', path, problem);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-    const bad = (key: string) => problems.some(({ path }) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`));
-    const articleBad = ['headline', 'dek', 'byline', 'published', 'updated', 'url', 'body'].some(bad);
-    const valid = new Set<Part>(PARTS.filter(([key]) => (key === 'body' ? !articleBad : !bad(key) && key in doc)).map(([key]) => key));
+    // The part a problem belongs to: its top-level key, where the article owns the fields that are no part (headline, url…).
+    const bad = new Set(problems.map(({ path }) => path.split(/[.[]/)[0]).map((key) => (PARTS.some(([part]) => part === key) ? key : 'body')));
+    const valid = new Set<Part>(PARTS.filter(([key]) => !bad.has(key) && key in doc).map(([key]) => key));
     return { doc: doc as Partial<LedeDocument>, valid };
   }
 
@@ -84,16 +85,12 @@ export class LedeStory extends LedeElement {
     if (!src) return;
     const controller = (this.#fetching = new AbortController());
     try {
-      const response = await fetch(new URL(src, document.baseURI), { signal: controller.signal, headers: { Accept: 'application/json' } });
-      if (!response.ok) return this.reportProblem('http', 'src', `answered HTTP ${response.status}`);
-      this.fromSrc = await response.json().catch((error: Error) => {
-        this.reportProblem('invalid-json', 'src', `is not valid JSON (${error.message})`);
-        return this.fromSrc;
-      });
+      const { text } = await fetchSource(src, controller.signal, { Accept: 'application/json' });
+      this.fromSrc = parseSourceJson(text);
       await this.updateComplete;
       if (this.#shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
     } catch (error) {
-      if (!controller.signal.aborted) this.reportProblem('network', 'src', `could not be fetched (${(error as Error).message})`);
+      if (!controller.signal.aborted) reportSourceError(this, error);
     } finally {
       // Still set after an abort: a story moved in the page mid-load loads again on reconnect.
       if (!controller.signal.aborted) this.#fetching = undefined;

@@ -58,13 +58,14 @@ describe('declarative shadow DOM with @lit-labs/ssr', async () => {
     const points = [{ title: 'Jobs', text: 'About 4,200 people work at the ports.' }, { text: 'A point without lead-in.' }];
     const out = await collectResult(render(html`<lede-key-points heading="Why this matters" .points=${points}></lede-key-points>`));
     assert.match(out, /<h2 [^>]*part="heading"><!--lit-part-->Why this matters/);
-    assert.match(out, /<strong part="lead-in"><!--lit-part-->Jobs<!--\/lit-part-->:<\/strong>/);
+    // The build writes a static attribute value without quotes where HTML allows it (part=lead-in).
+    assert.match(out, /<strong part="?lead-in"?><!--lit-part-->Jobs<!--\/lit-part-->:<\/strong>/);
     assert.match(out, /A point without lead-in\./);
   });
 
   it('renders <lede-key-points> from its points attribute', async () => {
     const out = await collectResult(render(html`<lede-key-points ordered points='[{"text":"From the attribute"}]'></lede-key-points>`));
-    assert.match(out, /<ol part="list">.*From the attribute/s);
+    assert.match(out, /<ol part="?list"?>.*From the attribute/s);
   });
 
   it('keeps HTML children visible through a slot: the server cannot read them', async () => {
