@@ -54,7 +54,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: 'src/index.ts', name: 'Lede', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'lede.js' : 'lede.iife.js') },
-        rolldownOptions: { output: { minify: true } },
+        // Annotation comments (`/* @__PURE__ */`) have done their work once the bundle is built.
+        rolldownOptions: { output: { minify: true, comments: false } },
       },
     };
   }

@@ -7,7 +7,9 @@
 //   and attributes are never allowed; DOMPurify reads the tag lists once more, in its namespace
 //   check, where an empty list only rejects more (an element in the SVG or MathML namespace is
 //   dropped) and changes nothing in the HTML namespace (the tags both share, a font style, are kept
-//   apart by DOMPurify's own list). The XSS corpus runs against this build (test/bundle).
+//   apart by DOMPurify's own list). The HTML lists also leave out what Lede forbids anyway
+//   (src/core/forbidden.json: forms, styles, dialogs, popover triggers…). The XSS corpus runs
+//   against this build (test/bundle).
 // - The module exports DOMPurify's factory instead of an instance built at import: Lede creates
 //   its one instance on the first sanitize, so a page without untrusted HTML never builds one.
 import { readFileSync } from 'node:fs';
@@ -19,11 +21,12 @@ const root = dirname(dirname(createRequire(import.meta.url).resolve('dompurify')
 const src = join(root, 'src');
 const entry = join(src, 'purify.ts');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const forbidden = JSON.parse(readFileSync(new URL('../src/core/forbidden.json', import.meta.url), 'utf8'));
 
 /** The lists each file must define, and the ones emptied. */
 const LISTS = {
-  [join(src, 'tags.ts')]: { all: ['html', 'svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed', 'text'], emptied: ['svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed'] },
-  [join(src, 'attrs.ts')]: { all: ['html', 'svg', 'mathMl', 'xml'], emptied: ['svg', 'mathMl', 'xml'] },
+  [join(src, 'tags.ts')]: { all: ['html', 'svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed', 'text'], emptied: ['svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed'], forbidden: forbidden.tags },
+  [join(src, 'attrs.ts')]: { all: ['html', 'svg', 'mathMl', 'xml'], emptied: ['svg', 'mathMl', 'xml'], forbidden: forbidden.attributes },
 };
 
 function fail(file, what) {
@@ -40,13 +43,18 @@ function replaceOnce(code, file, replacements) {
   return code;
 }
 
-function emptyLists(code, file) {
-  const { all, emptied } = LISTS[file];
+function trimLists(code, file) {
+  const { all, emptied, forbidden } = LISTS[file];
   const found = [...code.matchAll(/^export const (\w+) = freeze\(\[/gm)].map((m) => m[1]);
   if (found.join() !== all.join()) fail(file, `exports ${found.join(', ')}, not ${all.join(', ')}`);
-  return code.replace(/^export const (\w+) = freeze\(\[[^\]]*\](?: as const)?\);/gm, (statement, name) =>
-    emptied.includes(name) ? `export const ${name} = freeze([] as string[]);` : statement,
-  );
+  return code.replace(/^export const (\w+) = freeze\(\[([^\]]*)\](?: as const)?\);/gm, (statement, name, list) => {
+    if (emptied.includes(name)) return `export const ${name} = freeze([] as string[]);`;
+    if (name !== 'html') return statement;
+    const names = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const missing = forbidden.filter((forbiddenName) => !names.includes(forbiddenName));
+    if (missing.length) fail(file, `html list has no ${missing.join(', ')}`);
+    return `export const html = freeze(${JSON.stringify(names.filter((n) => !forbidden.includes(n)))});`;
+  });
 }
 
 export function dompurifySource() {
@@ -57,7 +65,7 @@ export function dompurifySource() {
       return source === 'dompurify' ? entry : null;
     },
     transform(code, id) {
-      if (LISTS[id]) return { code: emptyLists(code, id), map: null };
+      if (LISTS[id]) return { code: trimLists(code, id), map: null };
       if (id !== entry) return null;
       // DOMPurify's own build defines VERSION; a source with another use of it is not the source we know.
       if ((code.match(/\bVERSION\b/g) ?? []).length !== 2) fail(id, 'uses VERSION in an unexpected way');

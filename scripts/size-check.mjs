@@ -14,10 +14,11 @@ import { minifyTemplateLiterals } from './minify-css-literals.mjs';
 
 const KB = 1000;
 const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
-// A known deviation from SPEC.md: with DOMPurify 3.4 (10.5 KB) and Lit (5.4 KB) inside, the six
-// elements and the core (16.2 KB) do not fit in 30 KB yet. Until they do, the script-tag files
-// are printed against the SPEC budget but fail only above this ceiling, so they cannot grow.
-const CEILINGS = { 'dist/lede.js': 32.5 * KB, 'dist/lede.iife.js': 32.5 * KB };
+// A known deviation from SPEC.md: with DOMPurify 3.4 (about 9.5 KB as the bundles build it) and
+// Lit (5.4 KB) inside, the six elements and the core come to 30.07 KB: 0.07 KB over (29.37 KB if a
+// KB is 1024 bytes). The script-tag files are printed against the SPEC budget and fail above this
+// ceiling, so they cannot grow.
+const CEILINGS = { 'dist/lede.js': 30.25 * KB, 'dist/lede.iife.js': 30.25 * KB };
 const ELEMENT_BUDGET = 4 * KB;
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox).
 const CORE_BUDGET = 5.5 * KB;

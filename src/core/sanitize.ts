@@ -1,4 +1,5 @@
 import DOMPurify, { type Config } from 'dompurify';
+import forbidden from './forbidden.json';
 import { ALLOWED_URI_REGEXP } from './url.js';
 
 /**
@@ -11,11 +12,10 @@ import { ALLOWED_URI_REGEXP } from './url.js';
  */
 
 // DOMPurify's HTML profile already drops scripts, iframes, objects, embeds, base, meta, link and
-// every event handler; these are the tags and attributes of that profile that articles must not
-// have either: styles, forms, dialogs, top-layer triggers, and hooks into the shadow root.
-const FORBID_TAGS = 'style form input button select option optgroup textarea datalist output label fieldset dialog template slot'.split(' ');
-const FORBID_ATTR = 'style popover popovertarget popovertargetaction command commandfor action slot part exportparts'.split(' ');
-
+// every event handler; forbidden.json lists the tags and attributes of that profile that articles
+// must not have either: styles, forms, dialogs, top-layer triggers, and hooks into the shadow root.
+// (The script-tag bundles also leave them out of DOMPurify's lists: scripts/dompurify-source.mjs.)
+const { tags: FORBID_TAGS, attributes: FORBID_ATTR } = forbidden;
 
 function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;

@@ -18,7 +18,6 @@ export const themeStyles = css`
     --_lede-surface: var(--lede-surface-color, color-mix(in srgb, currentColor 5%, transparent));
     --_lede-radius: var(--lede-radius, 0.5rem);
     --_lede-space: var(--lede-space, 1rem);
-    --_lede-transition: var(--lede-transition-duration, 150ms);
 
     display: block;
     box-sizing: border-box;
@@ -60,12 +59,6 @@ export const themeStyles = css`
   :focus-visible {
     outline: 2px solid var(--lede-focus-ring-color, var(--_lede-accent));
     outline-offset: 2px;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    :host {
-      --_lede-transition: 0s;
-    }
   }
 
   @media print {

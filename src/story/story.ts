@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { LedeElement } from '../core/base-element.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
 import { fetchSource, parseSourceJson, reportSourceError } from '../core/source.js';
@@ -117,29 +116,29 @@ export class LedeStory extends LedeElement {
   #renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
     const level = this.level;
     const inner = Math.min(level + 1, 6);
-    const theme = ifDefined(this.theme);
+    const theme = this.theme ?? nothing;
     switch (part) {
       case 'body':
-        return html`<lede-article heading-level=${level} theme=${theme} headline=${ifDefined(doc.headline)} dek=${ifDefined(doc.dek)} byline=${ifDefined(doc.byline)}
-          published=${ifDefined(doc.published)} updated=${ifDefined(doc.updated)} .content=${doc.body} reading-time toc></lede-article>`;
+        return html`<lede-article heading-level=${level} theme=${theme} headline=${doc.headline ?? nothing} dek=${doc.dek ?? nothing} byline=${doc.byline ?? nothing}
+          published=${doc.published ?? nothing} updated=${doc.updated ?? nothing} .content=${doc.body} reading-time toc></lede-article>`;
       case 'keyPoints': {
         const p = doc.keyPoints!;
-        return html`<lede-key-points heading-level=${inner} theme=${theme} heading=${ifDefined(p.heading)} ?ordered=${p.ordered === true} .points=${p.items}></lede-key-points>`;
+        return html`<lede-key-points heading-level=${inner} theme=${theme} heading=${p.heading ?? nothing} ?ordered=${p.ordered === true} .points=${p.items}></lede-key-points>`;
       }
       case 'scenarios': {
         const p = doc.scenarios!;
-        return html`<lede-scenarios heading-level=${inner} theme=${theme} heading=${ifDefined(p.heading)} vote-endpoint=${ifDefined(p.voteEndpoint)} article-id=${ifDefined(doc.url)} .scenarios=${p.items}></lede-scenarios>`;
+        return html`<lede-scenarios heading-level=${inner} theme=${theme} heading=${p.heading ?? nothing} vote-endpoint=${p.voteEndpoint ?? nothing} article-id=${doc.url ?? nothing} .scenarios=${p.items}></lede-scenarios>`;
       }
       case 'commentPrompt': {
         const p = doc.commentPrompt!;
-        return html`<lede-comment-prompt heading-level=${inner} theme=${theme} heading=${ifDefined(p.heading)} prompt=${ifDefined(p.prompt)} comments-href=${ifDefined(p.commentsHref)}
-          count-src=${ifDefined(p.countSrc)} share=${ifDefined(p.share?.join(' '))} hashtag=${ifDefined(p.hashtag)} handle=${ifDefined(p.handle)}
-          url=${ifDefined(doc.url)} title=${ifDefined(doc.headline)}></lede-comment-prompt>`;
+        return html`<lede-comment-prompt heading-level=${inner} theme=${theme} heading=${p.heading ?? nothing} prompt=${p.prompt ?? nothing} comments-href=${p.commentsHref ?? nothing}
+          count-src=${p.countSrc ?? nothing} share=${p.share?.join(' ') ?? nothing} hashtag=${p.hashtag ?? nothing} handle=${p.handle ?? nothing}
+          url=${doc.url ?? nothing} title=${doc.headline ?? nothing}></lede-comment-prompt>`;
       }
       default: {
         const p = doc.newsletter!;
-        return html`<lede-newsletter heading-level=${inner} theme=${theme} action=${p.action} provider=${ifDefined(p.provider)} heading=${ifDefined(p.heading)} text=${ifDefined(p.text)}
-          consent=${ifDefined(p.consent)} list=${ifDefined(p.list)}></lede-newsletter>`;
+        return html`<lede-newsletter heading-level=${inner} theme=${theme} action=${p.action} provider=${p.provider ?? nothing} heading=${p.heading ?? nothing} text=${p.text ?? nothing}
+          consent=${p.consent ?? nothing} list=${p.list ?? nothing}></lede-newsletter>`;
       }
     }
   }
