@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
 import { describe } from '../core/errors.js';
@@ -142,12 +142,15 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('content')) this.#contentBody = this.content == null ? undefined : this.#sanitize(this.content);
-    if (changed.has('src')) void this.#load();
     for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
       const value = this[key];
       if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
     }
+    // A server renderer has no DOM to sanitize into, fetch for or read headings from: it renders
+    // the header, and the body is the slotted children until the element upgrades in the browser.
+    if (isServer) return;
+    if (changed.has('content')) this.#contentBody = this.content == null ? undefined : this.#sanitize(this.content);
+    if (changed.has('src')) void this.#load();
     const root = this.#contentBody ?? this.loaded?.body ?? this;
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
     this.#entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
@@ -230,7 +233,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     const dek = this.#field('dek');
     const byline = this.#field('byline');
     const status = loading ? text.loading : this.failed ? text.loadFailed : '';
-    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
       ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
       : nothing}<div part="body" class="body">${this.#contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
   }

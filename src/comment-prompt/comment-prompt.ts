@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { LedeElement } from '../core/base-element.js';
@@ -159,8 +159,9 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** What the share links share: `url`, `title`, hashtags and handle, with the page's defaults. */
   get shareData(): ShareData {
     return {
-      url: this.url || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href,
-      title: this.title || document.title,
+      // A server renderer has no page to read: there, only `url` and `title` count.
+      url: this.url || (isServer ? '' : document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href),
+      title: this.title || (isServer ? '' : document.title),
       tags: (this.hashtag ?? '').split(/[\s,#]+/).filter(Boolean),
       handle: this.handle?.replace('@', ''),
     };
@@ -199,7 +200,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   async #loadCount(): Promise<void> {
     this.#request?.abort();
     this.fetched = undefined;
-    if (!this.countSrc) return;
+    if (!this.countSrc || isServer) return;
     const request = (this.#request = new AbortController());
     this.fetched = null;
     const result = await fetchCount(this.countSrc, this.countTimeout, request.signal);
@@ -269,8 +270,13 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   /** The link to the comments: `comments-href`, else the first link of the children; never a `javascript:` URL. */
   get #href(): string | null | undefined {
-    const href = this.commentsHref || this.querySelector('a[href]')?.getAttribute('href');
+    const href = this.commentsHref || this.#child('a[href]')?.getAttribute('href');
     return href && isSafeUrl(href) ? href : undefined;
+  }
+
+  /** A child of the fallback markup; none on a server, which cannot read the children. */
+  #child(selector: string): Element | null {
+    return isServer ? null : this.querySelector(selector);
   }
 
   #renderShare(network: ShareNetwork, data: ShareData) {
@@ -278,7 +284,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const label = brand || this.text[network as 'email'];
     const name = brand ? format(this.text.shareOn, { network: brand }) : nothing;
     const click = (e: Event) => this.#onShare(network, e);
-    if (network === 'native' && !('share' in navigator)) return nothing;
+    if (network === 'native' && (isServer || !('share' in navigator))) return nothing;
     return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
       ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
       : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? this.asking : nothing} @click=${click}>${label}</button>`}${
@@ -290,11 +296,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   protected override render() {
     const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
-    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? this.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
+    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
       this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
       count !== undefined ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>` : nothing}${
-      this.#href ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}>${(!this.commentsHref && this.querySelector('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
-      this.#tokens[0] ? html`<ul part="share-list" aria-label=${this.text.share}>${this.#tokens.map((network) => this.#renderShare(network, data))}</ul>` : nothing}${
+      this.#href ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}>${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
+      this.#tokens[0] && data.url ? html`<ul part="share-list" aria-label=${this.text.share}>${this.#tokens.map((network) => this.#renderShare(network, data))}</ul>` : nothing}${
       this.asking
         ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="server">${this.text.mastodon}</label><input id="server" inputmode="url" autocomplete="off" aria-invalid=${!!this.invalid} aria-describedby="invalid" /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span></form>`
         : nothing}${

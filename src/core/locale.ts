@@ -1,5 +1,11 @@
-/** The nearest ancestor (or self) matching `selector`, crossing shadow-root boundaries. */
+import { isServer } from 'lit';
+
+/**
+ * The nearest ancestor (or self) matching `selector`, crossing shadow-root boundaries. A server
+ * renderer's element has no ancestors to search: there, only the element itself counts.
+ */
 function closestComposed(node: Element, selector: string): Element | null {
+  if (isServer) return node.hasAttribute(selector.slice(1, -1)) ? node : null;
   const { host } = node.getRootNode() as Partial<ShadowRoot>; // A document has no host.
   return node.closest(selector) ?? (host ? closestComposed(host, selector) : null);
 }

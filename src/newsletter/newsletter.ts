@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
@@ -146,8 +146,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     return defaultStrings;
   }
 
+  /** The fallback form among the children; none on a server, which cannot read the children. */
   get #fallback(): HTMLFormElement | null {
-    return this.querySelector('form');
+    return isServer ? null : this.querySelector('form');
   }
 
   override connectedCallback(): void {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
@@ -179,7 +179,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       this.#parsedVersion = this.#children$.version;
       this.#rendered = this.#resolveScenarios();
     }
-    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint) void this.#load(this.voteEndpoint);
+    // The reader's vote and the counts are the browser's to read (a server renderer has neither).
+    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer) void this.#load(this.voteEndpoint);
   }
 
   #resolveScenarios(): Resolved {
