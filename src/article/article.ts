@@ -7,6 +7,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
+import { fragmentOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
@@ -26,15 +27,6 @@ const defaultStrings = {
 };
 
 export type ArticleStrings = typeof defaultStrings;
-
-/** The id a `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written instead of throwing. */
-const fragmentOf = (hash: string): string => {
-  try {
-    return decodeURIComponent(hash.slice(1));
-  } catch {
-    return hash.slice(1);
-  }
-};
 
 /**
  * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and

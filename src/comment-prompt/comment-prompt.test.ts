@@ -647,6 +647,21 @@ describe('<lede-comment-prompt>', () => {
       expect(target.getAttribute('tabindex')).to.equal('0');
     });
 
+    it('finds a target whose id the link percent-encodes (#caf%C3%A9 names café)', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <lede-comment-prompt comments-href="#caf%C3%A9-comments"></lede-comment-prompt>
+        <div style="height: 3000px"></div>
+        <section id="café-comments"><h2>Comments</h2></section>
+        <div style="height: 3000px"></div>
+      </div>`);
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = wrapper.querySelector('lede-comment-prompt')!;
+      const target = wrapper.querySelector<HTMLElement>('section')!;
+      $<HTMLAnchorElement>(el, '[part="cta"]')!.click();
+      expect(document.activeElement).to.equal(target);
+      expect(Math.abs(target.getBoundingClientRect().top)).to.be.lessThan(2);
+    });
+
     it('continues with Tab from the call to action to the share links', async () => {
       const el = page.querySelector('lede-comment-prompt')!;
       $<HTMLAnchorElement>(el, '[part="cta"]')!.focus();

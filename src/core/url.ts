@@ -8,3 +8,12 @@ export const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?
  * (so ` javascript:` and `java\tscript:` are caught).
  */
 export const isSafeUrl = (url: string): boolean => ALLOWED_URI_REGEXP.test(url.replace(/[^!-~\u00a1-\uffff]/g, ''));
+
+/** The id a `#fragment` names, decoded (`#caf%C3%A9` names `café`); a malformed escape is taken as written. */
+export function fragmentOf(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}
