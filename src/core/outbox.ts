@@ -50,8 +50,13 @@ export function pending(channel: string): OutboxEntry[] {
   return readAll().filter((e) => e.channel === channel);
 }
 
-function remove(id: string): void {
-  writeAll(readAll().filter((e) => e.id !== id));
+/**
+ * Takes a request out of the outbox: sent after all (a page kept in the back/forward cache while
+ * it was on its way, then shown again), or answered by a flush.
+ */
+export function dequeue(id: string): void {
+  const entries = readAll();
+  if (entries.some((e) => e.id === id)) writeAll(entries.filter((e) => e.id !== id));
 }
 
 /** Runs `task` while no other tab (or caller in this tab) flushes. */
@@ -73,7 +78,7 @@ export function flush(channel: string, onResult: (entry: OutboxEntry, result: De
       if (!readAll().some((e) => e.id === entry.id)) continue;
       const result = await deliver(entry.request, { idempotencyKey: entry.idempotencyKey, retries: 1 });
       if (!result.ok && result.outcome === 'unavailable') return;
-      remove(entry.id);
+      dequeue(entry.id);
       onResult(entry, result);
     }
   });

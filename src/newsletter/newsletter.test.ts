@@ -307,6 +307,12 @@ describe('<lede-newsletter>', () => {
       await statusIs(el, /Thanks/);
       const [request] = await session.requests('signup');
       expect(request!.headers['idempotency-key']).to.equal(entry!.idempotencyKey);
+      // The page stayed (as one restored from the back/forward cache does): the answered signup
+      // leaves the outbox, so coming back online sends nothing more.
+      expect(pending('newsletter')).to.have.length(0);
+      dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await session.requests('signup')).to.have.length(1);
     });
 
     it('two tabs (two elements in two frames and this page) flushing the same outbox: sent once', async () => {

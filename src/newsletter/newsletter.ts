@@ -3,7 +3,7 @@ import { LedeElement } from '../core/base-element.js';
 import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
-import { enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
 
@@ -219,6 +219,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       if (result.reason === 'aborted') return; // Disconnected: kept in the outbox already.
       if (enqueue(entry)) return void (this.message = t.saved);
     }
+    dequeue(key); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
     this.#settle(result, email);
   }
 

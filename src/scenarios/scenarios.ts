@@ -8,7 +8,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { parseJsonAttribute } from '../core/json-attribute.js';
 import { parseLeadInList } from '../core/list-parser.js';
 import { resolveLang } from '../core/locale.js';
-import { enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
 import { format } from '../core/strings.js';
 import { readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
 import { scenariosStyles } from './scenarios.styles.js';
@@ -233,7 +233,10 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     if (!result.ok && result.outcome === 'unavailable' && enqueue(entry)) {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.status = 'saved';
-    } else this.#settle(scenarioId, result);
+    } else {
+      dequeue(idempotencyKey); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
+      this.#settle(scenarioId, result);
+    }
   }
 
   /** Shows the outcome of a vote sent now or from the outbox. */
