@@ -2,16 +2,17 @@
 // (node_modules/dompurify/src), for the bundle's own target, instead of its dist file, which is
 // transpiled for old browsers and carries Babel helpers that an es2022 bundle does not need.
 //
-// Two changes to that source, both about weight, neither about what passes the sanitizer:
+// Three changes to that source, all about weight, none letting more through the sanitizer:
 // - The SVG and MathML lists are emptied. Lede sanitizes with the HTML profile only, so those tags
-//   and attributes are never allowed; DOMPurify reads the tag lists once more, in its namespace
-//   check, where an empty list only rejects more (an element in the SVG or MathML namespace is
-//   dropped) and changes nothing in the HTML namespace (the tags both share, a font style, are kept
-//   apart by DOMPurify's own list). The HTML lists also leave out what Lede forbids anyway
-//   (src/core/forbidden.json: forms, styles, dialogs, popover triggers…). The XSS corpus runs
-//   against this build (test/bundle).
+//   and attributes are never allowed. DOMPurify reads the tag lists once more, in its namespace
+//   check: there an empty list only rejects more (an element in the SVG or MathML namespace is
+//   dropped), and in the HTML namespace nothing changes (the only allowed tags those lists share
+//   with HTML, `a`, `font` and `style`, are let through by DOMPurify's own common-elements list).
+// - The HTML lists leave out what Lede forbids anyway (src/core/forbidden.json: forms, styles,
+//   dialogs, popover triggers…), which the sanitizer's FORBID_TAGS / FORBID_ATTR still remove.
 // - The module exports DOMPurify's factory instead of an instance built at import: Lede creates
 //   its one instance on the first sanitize, so a page without untrusted HTML never builds one.
+// The XSS corpus runs against this build (test/bundle/sanitize.bundle-test.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
