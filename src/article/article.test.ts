@@ -129,6 +129,21 @@ describe('<lede-article>', () => {
       expect(location.hash).to.equal('#second-part');
     });
 
+    it('goes to a heading with a non-ASCII id and adds one history entry however often its link is followed', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article toc headline="H">
+        <h2 id="café">Café</h2><p>${words(400)}</p><h2>Quay</h2><p>${words(400)}</p>
+      </lede-article>${filler}</div>`);
+      const el = wrapper.querySelector('lede-article')!;
+      await el.updateComplete;
+      const link = shadow(el).querySelector<HTMLAnchorElement>('[part="toc-link"]')!;
+      const before = history.length;
+      link.click();
+      link.click();
+      expect(document.activeElement).to.equal(el.querySelector('[id="café"]'));
+      expect(decodeURIComponent(location.hash)).to.equal('#café');
+      expect(history.length).to.equal(before + 1);
+    });
+
     it('works inside the shadow root for sanitized content: TOC, links in the body, and #fragment links from the page', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div><a id="page-link" href="#three-detail">to three</a><lede-article toc></lede-article>${filler}</div>`);
       const el = wrapper.querySelector('lede-article')!;

@@ -7,7 +7,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
-import { fragmentOf } from '../core/url.js';
+import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
@@ -187,14 +187,14 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   }
 
   #onHashChange = (): void => {
-    this.goTo(fragmentOf(location.hash), false);
+    fragmentsOf(location.hash).some((id) => this.goTo(id, false));
   };
 
   /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
   #onClick = (event: MouseEvent): void => {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    if (link.href.split('#')[0] === location.href.split('#')[0] && this.goTo(fragmentOf(link.hash), true)) event.preventDefault();
+    if (link.href.split('#')[0] === location.href.split('#')[0] && fragmentsOf(link.hash).some((id) => this.goTo(id, true))) event.preventDefault();
   };
 
   /** Scrolls to an id in the body and moves focus there; false when the body has no such id. */

@@ -16,11 +16,13 @@ export async function loadSource(src: string, signal: AbortSignal): Promise<Load
   if (!/json/i.test(type)) throw new SourceError('invalid-document', `is ${type || 'untyped'}, not HTML or JSON`);
   const doc = parseSourceJson(text) as Record<string, unknown> | null;
   const fields: ArticleFields = {};
+  let body = '';
   for (const key of ['body', 'headline', 'dek', 'byline', 'published', 'updated'] as const) {
     const value = doc?.[key];
     if (value === undefined && key !== 'body') continue;
     if (typeof value !== 'string') throw new SourceError('invalid-document', 'must be a string', key);
-    if (key !== 'body') fields[key] = value;
+    if (key === 'body') body = value;
+    else fields[key] = value;
   }
-  return { kind: 'document', body: doc!.body as string, fields };
+  return { kind: 'document', body, fields };
 }

@@ -662,6 +662,17 @@ describe('<lede-comment-prompt>', () => {
       expect(Math.abs(target.getBoundingClientRect().top)).to.be.lessThan(2);
     });
 
+    it('finds a target whose id itself contains a percent sign, as written first (#a%20b names id="a%20b")', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <lede-comment-prompt comments-href="#a%20b"></lede-comment-prompt>
+        <section id="a b"><h2>Not this one</h2></section>
+        <section id="a%20b"><h2>Comments</h2></section>
+      </div>`);
+      const el = wrapper.querySelector('lede-comment-prompt')!;
+      $<HTMLAnchorElement>(el, '[part="cta"]')!.click();
+      expect(document.activeElement).to.equal(wrapper.querySelector('[id="a%20b"]'));
+    });
+
     it('continues with Tab from the call to action to the share links', async () => {
       const el = page.querySelector('lede-comment-prompt')!;
       $<HTMLAnchorElement>(el, '[part="cta"]')!.focus();

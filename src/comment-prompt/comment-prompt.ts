@@ -7,7 +7,7 @@ import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { format } from '../core/strings.js';
-import { fragmentOf, isSafeUrl } from '../core/url.js';
+import { fragmentsOf, isSafeUrl } from '../core/url.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { fetchCount, formatCount, isCount } from './count.js';
 import { intents, networks, shareUrl, toInstance, type ShareData, type ShareNetwork } from './networks.js';
@@ -211,8 +211,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   #goToComments(event: Event): void {
     const href = this.#href!;
-    const id = fragmentOf(href);
-    const target = href[0] === '#' && ((this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id));
+    const find = (id: string) => (this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id);
+    const target = href[0] === '#' && fragmentsOf(href).map(find).find(Boolean);
     if (!target) return;
     event.preventDefault();
     scrollToAndFocus(target, href);

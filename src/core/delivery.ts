@@ -51,10 +51,15 @@ type Unavailable = Extract<DeliveryResult, { outcome: 'unavailable' }>;
 const unavailable = (reason: Unavailable['reason'], status?: number): Unavailable => ({ ok: false, outcome: 'unavailable', reason, status });
 
 /** Resolves after `ms`, or as soon as `signal` aborts. */
-const wait = (ms: number, signal?: AbortSignal): Promise<unknown> =>
+const wait = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    setTimeout(resolve, ms);
-    signal?.addEventListener('abort', resolve, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 /** `Retry-After` in milliseconds: seconds or an HTTP date; undefined when absent or unreadable. */

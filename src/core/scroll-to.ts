@@ -1,3 +1,5 @@
+import { fragmentOf } from './url.js';
+
 /**
  * Takes the reader to an in-page target the way a fragment link should, also inside shadow
  * roots: scrolls there (smoothly, unless reduced motion is asked for) and moves focus to it, so
@@ -8,5 +10,6 @@ export function scrollToAndFocus(target: HTMLElement, hash?: string): void {
   target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
   target.focus({ preventScroll: true });
   // The address bar names the target, and Back returns to where the reader was.
-  if (hash && location.hash !== hash) history.pushState(null, '', hash);
+  // (Compared decoded: the browser reports `#café` as `#caf%C3%A9`.)
+  if (hash && fragmentOf(location.hash) !== fragmentOf(hash)) history.pushState(null, '', hash);
 }

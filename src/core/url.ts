@@ -17,3 +17,6 @@ export function fragmentOf(hash: string): string {
     return hash.slice(1);
   }
 }
+
+/** The ids a `#fragment` may name, in the order the HTML spec tries them: as written, then decoded. */
+export const fragmentsOf = (hash: string): string[] => [...new Set([hash.slice(1), fragmentOf(hash)])];

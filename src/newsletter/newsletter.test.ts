@@ -308,11 +308,18 @@ describe('<lede-newsletter>', () => {
       const [request] = await session.requests('signup');
       expect(request!.headers['idempotency-key']).to.equal(entry!.idempotencyKey);
       // The page stayed (as one restored from the back/forward cache does): the answered signup
-      // leaves the outbox, so coming back online sends nothing more.
+      // leaves the outbox, so it is not sent again.
       expect(pending('newsletter')).to.have.length(0);
-      dispatchEvent(new Event('online'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await session.requests('signup')).to.have.length(1);
+    });
+
+    it('page unloading mid-way (pagehide), then the endpoint refuses: the refused signup leaves the outbox too', async () => {
+      await session.fail('signup', { delay: 300, status: 422, body: { error: 'This list is closed.' } });
+      const el = await make();
+      await submit(el, 'refused@example.com');
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(pending('newsletter')).to.have.length(1);
+      await statusIs(el, /This list is closed\./);
+      expect(pending('newsletter')).to.have.length(0);
     });
 
     it('two tabs (two elements in two frames and this page) flushing the same outbox: sent once', async () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import { emit, type LedeLoadDetail } from '../core/events.js';
 import { fetchSource, parseSourceJson, reportSourceError } from '../core/source.js';
@@ -60,7 +60,7 @@ export class LedeStory extends LedeElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('src')) void this.#load();
+    if (changed.has('src') && !isServer) void this.#load(); // A server renders a `document` only.
     if (changed.has('document') || changed.has('fromSrc' as keyof LedeStory)) {
       const doc = this.document ?? this.fromSrc;
       this.#shown = doc === undefined ? undefined : this.#check(doc);

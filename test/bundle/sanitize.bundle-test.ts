@@ -62,7 +62,8 @@ describe('script tag: the XSS corpus through dist/lede.js', function () {
     win.document.body.append(element);
     await element.updateComplete;
     const body = element.shadowRoot!.querySelector('[part="body"]')!;
-    for (const selector of ['h2', 'a[href="https://example.org/a"]', 'ul > li', 'td', 'p:last-of-type']) expect(body.querySelector(selector), selector).to.exist;
+    // `a` and `font` are also SVG tag names: the emptied SVG lists must not cost them in HTML.
+    for (const selector of ['h2', 'a[href="https://example.org/a"]', 'font[color="red"]', 'ul > li', 'td', 'p:last-of-type']) expect(body.querySelector(selector), selector).to.exist;
     expect(body.querySelector('svg, circle, math, mi')).to.equal(null);
     expect(dangers(body)).to.deep.equal([]);
   });

@@ -123,10 +123,32 @@ describe('declarative shadow DOM with @lit-labs/ssr', async () => {
       }
       assert.ok(out.includes(document.keyPoints.items[0].text), 'the key points are in the markup');
       // The elements start their requests (vote counts, a comment count) a task after rendering.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve));
     } finally {
       globalThis.fetch = realFetch;
     }
     assert.deepEqual(requests, [], 'nothing is fetched on the server');
+  });
+
+  it('renders <lede-story src> without fetching it or reporting a problem: src is the browser\'s', async () => {
+    const requests = [];
+    const warnings = [];
+    const realFetch = globalThis.fetch;
+    const warn = console.warn;
+    globalThis.fetch = (input) => {
+      requests.push(String(input));
+      return Promise.reject(new TypeError('no network on the server'));
+    };
+    console.warn = (...args) => warnings.push(args.join(' '));
+    try {
+      const out = await collectResult(render(html`<lede-story src="/stories/port-pact.json"></lede-story>`));
+      assert.match(out, /<lede-story\s+src="\/stories\/port-pact\.json"><template shadowroot="open" shadowrootmode="open">/);
+      await new Promise((resolve) => setTimeout(resolve));
+    } finally {
+      globalThis.fetch = realFetch;
+      console.warn = warn;
+    }
+    assert.deepEqual(requests, []);
+    assert.deepEqual(warnings, []);
   });
 });
