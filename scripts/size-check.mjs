@@ -15,7 +15,7 @@ import { minifyTemplateLiterals } from './minify-css-literals.mjs';
 const KB = 1000;
 const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // A known deviation from SPEC.md: with DOMPurify 3.4 (about 9.5 KB as the bundles build it) and
-// Lit (5.4 KB) inside, the six elements and the core come to 30.07 KB: 0.07 KB over (29.37 KB if a
+// Lit (5.4 KB) inside, the six elements and the core come to 30.14 KB: 0.14 KB over (29.43 KB if a
 // KB is 1024 bytes). The script-tag files are printed against the SPEC budget and fail above this
 // ceiling, so they cannot grow.
 const CEILINGS = { 'dist/lede.js': 30.25 * KB, 'dist/lede.iife.js': 30.25 * KB };
