@@ -6,7 +6,7 @@
 // module script (what any script tag costs) and first contentful paint are shown beside it.
 import { freshPage } from './lib/browser.mjs';
 import { instrument } from './lib/in-page.mjs';
-import { summarize } from './lib/stats.mjs';
+import { rotation, summarize } from './lib/stats.mjs';
 
 const COUNT = 200;
 const list = (i) => `<ul>
@@ -35,10 +35,7 @@ export default async function manyKeyPoints({ browser, server, runs }) {
   for (const tab of Object.values(tabs)) await tab.page.evaluateOnNewDocument(instrument, ['lede-key-points']);
   for (const which of Object.keys(urls)) await load(tabs[which], urls[which]); // warm up
   for (let i = 0; i < runs; i++) {
-    // Rotate the order, so that a slower moment of the machine hits every page alike.
-    const order = Object.keys(urls);
-    for (let k = 0; k < i % order.length; k++) order.push(order.shift());
-    for (const which of order) {
+    for (const which of rotation(Object.keys(urls), i)) {
       const result = await load(tabs[which], urls[which]);
       if (which === 'lede' && result.rendered !== COUNT) throw new Error(`only ${result.rendered} of ${COUNT} key-points rendered`);
       results[which].push(result);

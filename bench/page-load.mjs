@@ -7,7 +7,7 @@
 import { demoPage } from '../scripts/demo-pages.mjs';
 import { freshPage, heapAfterGc } from './lib/browser.mjs';
 import { instrument, ledeBoxes, textBlocks } from './lib/in-page.mjs';
-import { summarize } from './lib/stats.mjs';
+import { rotation, summarize } from './lib/stats.mjs';
 
 const SCRIPT = '<script type="module" src="/dist/lede.js"></script>';
 /** The pre-upgrade styles that the CMS guide tells publishers to link (scripts/build-fallback-css.mjs). */
@@ -75,10 +75,7 @@ export default async function pageLoad({ browser, server, runs, tags }) {
   const tabs = { static: await openTab(browser, []), lede: await openTab(browser, tags), empty: await openTab(browser, []) };
   for (const which of Object.keys(urls)) await load(tabs[which], urls[which]); // warm up: the server and each tab's first navigation
   for (let i = 0; i < runs; i++) {
-    // Rotate the order, so that a slower moment of the machine hits every page alike.
-    const order = Object.keys(urls);
-    for (let k = 0; k < i % order.length; k++) order.push(order.shift());
-    for (const which of order) results[which].push(await load(tabs[which], urls[which]));
+    for (const which of rotation(Object.keys(urls), i)) results[which].push(await load(tabs[which], urls[which]));
   }
   await Promise.all(Object.values(tabs).map((tab) => tab.close()));
   const pick = (which, key) => summarize(results[which].map((r) => r[key]));

@@ -10,3 +10,8 @@ export function format(stats, digits = 1) {
   const f = (v) => v.toFixed(digits);
   return `${f(stats.median)} (IQR ${f(stats.p25)}–${f(stats.p75)}, n=${stats.n})`;
 }
+
+/** The page names in the order of run `i`: rotated by one each run, so that a slower moment of the machine hits every page alike. */
+export function rotation(names, i) {
+  return names.map((_, k) => names[(k + i) % names.length]);
+}

@@ -1,18 +1,18 @@
 import { isServer } from 'lit';
 
 /**
- * The nearest ancestor (or self) matching `selector`, crossing shadow-root boundaries. A server
- * renderer's element has no ancestors to search: there, only the element itself counts.
+ * The value of `attribute` on the element or its nearest ancestor that has it, crossing
+ * shadow-root boundaries. A server renderer's element has no ancestors: there, only its own counts.
  */
-function closestComposed(node: Element, selector: string): Element | null {
-  if (isServer) return node.hasAttribute(selector.slice(1, -1)) ? node : null;
+function inheritedAttribute(node: Element, attribute: string): string | null | undefined {
+  if (isServer) return node.getAttribute(attribute);
   const { host } = node.getRootNode() as Partial<ShadowRoot>; // A document has no host.
-  return node.closest(selector) ?? (host ? closestComposed(host, selector) : null);
+  return node.closest(`[${attribute}]`)?.getAttribute(attribute) ?? (host ? inheritedAttribute(host, attribute) : null);
 }
 
 /** The element's language for `Intl`: its own or an ancestor's `lang`, else the browser's. */
 export function resolveLang(element: Element): string {
-  const lang = closestComposed(element, '[lang]')?.getAttribute('lang')?.trim();
+  const lang = inheritedAttribute(element, 'lang')?.trim();
   const candidate = lang || globalThis.navigator?.language || 'en';
   try {
     return Intl.getCanonicalLocales(candidate)[0]!; // One locale in, one out.
@@ -23,6 +23,6 @@ export function resolveLang(element: Element): string {
 
 /** The element's writing direction: its own or an ancestor's `dir`, else left to right. */
 export function resolveDir(element: Element): 'ltr' | 'rtl' {
-  const dir = closestComposed(element, '[dir]')?.getAttribute('dir')?.toLowerCase();
+  const dir = inheritedAttribute(element, 'dir')?.toLowerCase();
   return dir === 'rtl' ? 'rtl' : 'ltr';
 }
