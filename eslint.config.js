@@ -22,7 +22,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['scripts/**', 'server/**', 'bench/**', 'test/node/**', 'test/**/*.mjs', '*.config.*', 'vite.config.ts', '.storybook/**'],
+    files: [
+      'scripts/**',
+      'server/**',
+      'bench/**',
+      'test/node/**',
+      'test/**/*.mjs',
+      '*.config.*',
+      'vite.config.ts',
+      '.storybook/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

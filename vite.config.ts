@@ -7,7 +7,6 @@ import { entries, external } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
 import { dompurifySource } from './scripts/dompurify-source.mjs';
 
-
 /** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
 function ledeEndpoint(): Plugin {
   const endpoint = createLedeEndpoint({ seed: seedDemo });
@@ -28,7 +27,10 @@ function fallbackCss(): Plugin {
     name: 'lede-fallback-css',
     configureServer(server) {
       server.middlewares.use('/lede.css', (_req, res) => {
-        const css = readdirSync('src').map((name) => `src/${name}/${name}.fallback.css`).filter((path) => existsSync(path)).map((path) => readFileSync(path, 'utf8'));
+        const css = readdirSync('src')
+          .map((name) => `src/${name}/${name}.fallback.css`)
+          .filter((path) => existsSync(path))
+          .map((path) => readFileSync(path, 'utf8'));
         res.setHeader('Content-Type', 'text/css');
         res.end(css.join('\n'));
       });
@@ -53,7 +55,12 @@ export default defineConfig(({ command, mode }): UserConfig => {
       build: {
         emptyOutDir: false,
         target: 'es2022',
-        lib: { entry: 'src/index.ts', name: 'Lede', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'lede.js' : 'lede.iife.js') },
+        lib: {
+          entry: 'src/index.ts',
+          name: 'Lede',
+          formats: ['es', 'iife'],
+          fileName: (format) => (format === 'es' ? 'lede.js' : 'lede.iife.js'),
+        },
         // Annotation comments (`/* @__PURE__ */`) have done their work once the bundle is built.
         rolldownOptions: { output: { minify: true, comments: false } },
       },

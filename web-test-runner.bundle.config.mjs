@@ -34,7 +34,8 @@ function serveManifest() {
   return {
     name: 'lede-serve-manifest',
     serve(context) {
-      if (context.path === '/__lede/manifest') return { body: readFileSync('custom-elements.json', 'utf8'), type: 'application/json' };
+      if (context.path === '/__lede/manifest')
+        return { body: readFileSync('custom-elements.json', 'utf8'), type: 'application/json' };
       return undefined;
     },
   };

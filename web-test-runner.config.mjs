@@ -9,7 +9,8 @@ import { networkCommandPlugin } from './test/plugins/network.mjs';
 const endpoint = createLedeEndpoint();
 
 /** The SPEC's strict policy, with Trusted Types enforced, for the pages under test/csp/. */
-export const STRICT_CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
+export const STRICT_CSP =
+  "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
 
 const cspMiddleware = async (ctx, next) => {
   await next();
@@ -37,7 +38,10 @@ export default {
   middleware: [cspMiddleware, endpointMiddleware],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   // json: JSON imports (the story's schema, test fixtures) become modules, as in Vite.
-  plugins: [networkCommandPlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    networkCommandPlugin(),
+    esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS },

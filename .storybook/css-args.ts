@@ -11,13 +11,16 @@ export const cssArgTypes: ArgTypesEnhancer = ({ argTypes }) =>
     Object.entries(argTypes).map(([name, argType]) => {
       const category = argType.table?.category;
       if (category === 'css shadow parts') return [name, { ...argType, control: false }];
-      if (category === 'css custom properties') return [name, { ...argType, control: /color|background/.test(name) ? 'color' : 'text' }];
+      if (category === 'css custom properties')
+        return [name, { ...argType, control: /color|background/.test(name) ? 'color' : 'text' }];
       return [name, argType];
     }),
   );
 
 /** Sets every `--lede-*` arg a designer filled in on a wrapper, where the elements inherit it. */
 export const cssPropertiesAroundStory: Decorator = (story, { args }) => {
-  const properties = Object.fromEntries(Object.entries(args).filter(([name, value]) => name.startsWith('--') && typeof value === 'string' && value !== ''));
+  const properties = Object.fromEntries(
+    Object.entries(args).filter(([name, value]) => name.startsWith('--') && typeof value === 'string' && value !== ''),
+  );
   return Object.keys(properties).length ? html`<div style=${styleMap(properties)}>${story()}</div>` : story();
 };

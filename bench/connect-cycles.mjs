@@ -12,7 +12,8 @@ function cycles(mode, count) {
   const host = document.querySelector('#host');
   const make = () => {
     const template = document.createElement('template');
-    template.innerHTML = '<lede-key-points><ul><li><strong>Jobs:</strong> 4,200 people.</li><li>Plain point.</li></ul></lede-key-points>';
+    template.innerHTML =
+      '<lede-key-points><ul><li><strong>Jobs:</strong> 4,200 people.</li><li>Plain point.</li></ul></lede-key-points>';
     return template.content.firstElementChild;
   };
   const same = make();
@@ -37,11 +38,19 @@ async function measure(browser, url, mode) {
   const perCycle = await page.evaluate(cycles, mode, CYCLES);
   const after = await heapAfterGc(page);
   await close();
-  return { perCycle, growth: (after.heap - before.heap) / 1024, nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners };
+  return {
+    perCycle,
+    growth: (after.heap - before.heap) / 1024,
+    nodes: after.nodes - before.nodes,
+    listeners: after.listeners - before.listeners,
+  };
 }
 
 export default async function connectCycles({ browser, server, runs }) {
-  const url = server.page('/bench/cycles.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cycles</title><script type="module" src="/dist/lede.js"></script></head><body><div id="host"></div></body></html>');
+  const url = server.page(
+    '/bench/cycles.html',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cycles</title><script type="module" src="/dist/lede.js"></script></head><body><div id="host"></div></body></html>',
+  );
   const rounds = Math.max(3, Math.ceil(runs / 5));
   const rows = [];
   for (const mode of ['same', 'new']) {
@@ -49,8 +58,19 @@ export default async function connectCycles({ browser, server, runs }) {
     for (let i = 0; i < rounds; i++) results.push(await measure(browser, url, mode));
     const label = mode === 'same' ? 'same element, re-rendered' : 'a new element each cycle';
     rows.push(
-      { measure: `${CYCLES.toLocaleString('en')} cycles, ${label}: retained heap`, unit: 'KB', lede: summarize(results.map((r) => r.growth)), budget: { max: MAX_GROWTH_KB } },
-      { measure: `  retained DOM nodes / listeners`, unit: '', digits: 0, lede: summarize(results.map((r) => r.nodes + r.listeners)), budget: { max: 0 } },
+      {
+        measure: `${CYCLES.toLocaleString('en')} cycles, ${label}: retained heap`,
+        unit: 'KB',
+        lede: summarize(results.map((r) => r.growth)),
+        budget: { max: MAX_GROWTH_KB },
+      },
+      {
+        measure: `  retained DOM nodes / listeners`,
+        unit: '',
+        digits: 0,
+        lede: summarize(results.map((r) => r.nodes + r.listeners)),
+        budget: { max: 0 },
+      },
       { measure: `  time per cycle`, unit: 'µs', digits: 1, lede: summarize(results.map((r) => r.perCycle * 1000)) },
     );
   }

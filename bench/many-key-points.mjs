@@ -14,21 +14,37 @@ const list = (i) => `<ul>
   <li><strong>Point ${i}b:</strong> A 310 million channel loan binds both councils until 2044.</li>
   <li>Three other coastal regions are studying the pact before striking deals of their own.</li>
 </ul>`;
-const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>200 lists</title>${head}</head><body>${body}</body></html>`;
+const page = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>200 lists</title>${head}</head><body>${body}</body></html>`;
 
 async function load(tab, url) {
   await tab.page.bringToFront();
   await tab.page.goto(url, { waitUntil: 'load' });
-  await tab.page.waitForFunction(() => window.__bench.painted !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
-  return tab.page.evaluate(() => ({ ...window.__bench, rendered: [...document.querySelectorAll('lede-key-points')].filter((el) => el.shadowRoot?.querySelector('li')).length }));
+  await tab.page.waitForFunction(() => window.__bench.painted !== undefined && window.__bench.fcp !== undefined, {
+    timeout: 10000,
+  });
+  return tab.page.evaluate(() => ({
+    ...window.__bench,
+    rendered: [...document.querySelectorAll('lede-key-points')].filter((el) => el.shadowRoot?.querySelector('li'))
+      .length,
+  }));
 }
 
 export default async function manyKeyPoints({ browser, server, runs }) {
   const lists = Array.from({ length: COUNT }, (_, i) => list(i));
   const staticUrl = server.page('/bench/many-static.html', page(lists.join('\n')));
-  const ledeUrl = server.page('/bench/many-lede.html', page(lists.map((l) => `<lede-key-points>${l}</lede-key-points>`).join('\n'), '<script type="module" src="/dist/lede.js"></script>'));
+  const ledeUrl = server.page(
+    '/bench/many-lede.html',
+    page(
+      lists.map((l) => `<lede-key-points>${l}</lede-key-points>`).join('\n'),
+      '<script type="module" src="/dist/lede.js"></script>',
+    ),
+  );
   server.file('/bench/empty.js', '');
-  const emptyUrl = server.page('/bench/many-empty-script.html', page(lists.join('\n'), '<script type="module" src="/bench/empty.js"></script>'));
+  const emptyUrl = server.page(
+    '/bench/many-empty-script.html',
+    page(lists.join('\n'), '<script type="module" src="/bench/empty.js"></script>'),
+  );
   const urls = { static: staticUrl, lede: ledeUrl, empty: emptyUrl };
   const results = { static: [], lede: [], empty: [] };
   const tabs = { static: await freshPage(browser), lede: await freshPage(browser), empty: await freshPage(browser) };
@@ -37,7 +53,8 @@ export default async function manyKeyPoints({ browser, server, runs }) {
   for (let i = 0; i < runs; i++) {
     for (const which of rotation(Object.keys(urls), i)) {
       const result = await load(tabs[which], urls[which]);
-      if (which === 'lede' && result.rendered !== COUNT) throw new Error(`only ${result.rendered} of ${COUNT} key-points rendered`);
+      if (which === 'lede' && result.rendered !== COUNT)
+        throw new Error(`only ${result.rendered} of ${COUNT} key-points rendered`);
       results[which].push(result);
     }
   }
@@ -46,9 +63,27 @@ export default async function manyKeyPoints({ browser, server, runs }) {
   return {
     title: `${COUNT} <lede-key-points> vs the same ${COUNT} lists as static HTML`,
     rows: [
-      { measure: `${COUNT} elements rendered, the frame that shows them painted (static: the first frame after DOMContentLoaded)`, unit: 'ms', lede: pick('lede', 'painted'), baseline: pick('static', 'painted'), budget: { ratio: 2 } },
-      { measure: `  ${COUNT} elements rendered into their shadow roots (static: DOMContentLoaded)`, unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), ratio: true },
-      { measure: '  for comparison: the static lists with an empty module script, painted', unit: 'ms', lede: pick('empty', 'painted'), baseline: pick('static', 'painted'), ratio: true },
+      {
+        measure: `${COUNT} elements rendered, the frame that shows them painted (static: the first frame after DOMContentLoaded)`,
+        unit: 'ms',
+        lede: pick('lede', 'painted'),
+        baseline: pick('static', 'painted'),
+        budget: { ratio: 2 },
+      },
+      {
+        measure: `  ${COUNT} elements rendered into their shadow roots (static: DOMContentLoaded)`,
+        unit: 'ms',
+        lede: pick('lede', 'ready'),
+        baseline: pick('static', 'ready'),
+        ratio: true,
+      },
+      {
+        measure: '  for comparison: the static lists with an empty module script, painted',
+        unit: 'ms',
+        lede: pick('empty', 'painted'),
+        baseline: pick('static', 'painted'),
+        ratio: true,
+      },
       { measure: 'first contentful paint', unit: 'ms', lede: pick('lede', 'fcp'), baseline: pick('static', 'fcp') },
     ],
   };

@@ -18,7 +18,9 @@ const EMPTY_SCRIPT = '<script type="module" src="/bench/empty.js"></script>';
 async function load(tab, url) {
   await tab.page.bringToFront();
   await tab.page.goto(url, { waitUntil: 'load' });
-  await tab.page.waitForFunction(() => window.__bench.painted !== undefined && window.__bench.fcp !== undefined, { timeout: 10000 });
+  await tab.page.waitForFunction(() => window.__bench.painted !== undefined && window.__bench.fcp !== undefined, {
+    timeout: 10000,
+  });
   const { fcp, ready, painted, cls } = await tab.page.evaluate(() => window.__bench);
   const { heap } = await heapAfterGc(tab.page);
   return { fcp, ready, painted, cls, heap };
@@ -40,7 +42,9 @@ async function upgradeShift(browser, url, tags) {
   await page.evaluate(async (tags) => {
     const present = tags.filter((tag) => document.querySelector(tag));
     await Promise.all(present.map((tag) => customElements.whenDefined(tag)));
-    await Promise.all(present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)));
+    await Promise.all(
+      present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)),
+    );
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }, tags);
   const after = new Map((await page.evaluate(textBlocks)).map((block) => [block.key, block]));
@@ -59,7 +63,8 @@ async function upgradeShift(browser, url, tags) {
     const dx = now.x - block.x;
     const dy = now.y - block.y;
     // Sub-pixel differences (layout rounding between light and shadow DOM) are recorded, not counted.
-    if (Math.abs(dx) > 0.001 || Math.abs(dy) > 0.001) moves.push({ text: block.text.slice(0, 48), host: now.host || block.host || 'page', dx, dy });
+    if (Math.abs(dx) > 0.001 || Math.abs(dy) > 0.001)
+      moves.push({ text: block.text.slice(0, 48), host: now.host || block.host || 'page', dx, dy });
   }
   return { blocks: before.length, unmatched, moves, boxes };
 }
@@ -67,25 +72,40 @@ async function upgradeShift(browser, url, tags) {
 export default async function pageLoad({ browser, server, runs, tags }) {
   const staticUrl = server.page('/bench/page-static.html', demoPage({ title: 'Static' }));
   const ledeUrl = server.page('/bench/page-lede.html', demoPage({ title: 'Lede', head: FALLBACK_CSS + SCRIPT }));
-  const cssUrl = server.page('/bench/page-static-css.html', demoPage({ title: 'Static with lede.css', head: FALLBACK_CSS }));
+  const cssUrl = server.page(
+    '/bench/page-static-css.html',
+    demoPage({ title: 'Static with lede.css', head: FALLBACK_CSS }),
+  );
   server.file('/bench/empty.js', '');
-  const emptyUrl = server.page('/bench/page-empty-script.html', demoPage({ title: 'Static with an empty script', head: FALLBACK_CSS + EMPTY_SCRIPT }));
+  const emptyUrl = server.page(
+    '/bench/page-empty-script.html',
+    demoPage({ title: 'Static with an empty script', head: FALLBACK_CSS + EMPTY_SCRIPT }),
+  );
   const urls = { static: staticUrl, lede: ledeUrl, empty: emptyUrl };
   const results = { static: [], lede: [], empty: [] };
-  const tabs = { static: await openTab(browser, []), lede: await openTab(browser, tags), empty: await openTab(browser, []) };
+  const tabs = {
+    static: await openTab(browser, []),
+    lede: await openTab(browser, tags),
+    empty: await openTab(browser, []),
+  };
   for (const which of Object.keys(urls)) await load(tabs[which], urls[which]); // warm up: the server and each tab's first navigation
   for (let i = 0; i < runs; i++) {
     for (const which of rotation(Object.keys(urls), i)) results[which].push(await load(tabs[which], urls[which]));
   }
   await Promise.all(Object.values(tabs).map((tab) => tab.close()));
   const pick = (which, key) => summarize(results[which].map((r) => r[key]));
-  const shifts = { 'script only': await upgradeShift(browser, staticUrl, tags), 'with lede.css': await upgradeShift(browser, cssUrl, tags) };
+  const shifts = {
+    'script only': await upgradeShift(browser, staticUrl, tags),
+    'with lede.css': await upgradeShift(browser, cssUrl, tags),
+  };
   const maxMove = (shift) => Math.max(0, ...shift.moves.map((m) => Math.max(Math.abs(m.dx), Math.abs(m.dy))));
   /** What a reader can see: moves rounded to whole CSS pixels. */
   const visibleMove = (shift) => Math.round(maxMove(shift));
   const notes = [];
   for (const [variant, shift] of Object.entries(shifts)) {
-    notes.push(`Upgrade, ${variant}: ${shift.moves.length} of ${shift.blocks} visible text blocks moved; ${shift.unmatched.length} were re-rendered as other text and not compared${shift.unmatched.length ? ` ("${shift.unmatched.join('", "')}")` : ''}.`);
+    notes.push(
+      `Upgrade, ${variant}: ${shift.moves.length} of ${shift.blocks} visible text blocks moved; ${shift.unmatched.length} were re-rendered as other text and not compared${shift.unmatched.length ? ` ("${shift.unmatched.join('", "')}")` : ''}.`,
+    );
     const byHost = new Map();
     for (const move of shift.moves) {
       const entry = byHost.get(move.host) ?? { count: 0, max: 0, first: move };
@@ -94,22 +114,77 @@ export default async function pageLoad({ browser, server, runs, tags }) {
       byHost.set(move.host, entry);
     }
     const grew = shift.boxes.filter((box) => Math.round(box.after) !== Math.round(box.before));
-    if (grew.length) notes.push(`  Height at upgrade: ${grew.map((box) => `<${box.tag}> ${box.before.toFixed(1)} → ${box.after.toFixed(1)} px`).join('; ')}`);
-    for (const [host, e] of byHost) notes.push(`  ${e.count} block(s) in ${host === 'page' ? 'the page' : `<${host}>`} moved, up to ${e.max.toFixed(2)} px; first: "${e.first.text}" by dx ${e.first.dx.toFixed(2)}, dy ${e.first.dy.toFixed(2)} px`);
+    if (grew.length)
+      notes.push(
+        `  Height at upgrade: ${grew.map((box) => `<${box.tag}> ${box.before.toFixed(1)} → ${box.after.toFixed(1)} px`).join('; ')}`,
+      );
+    for (const [host, e] of byHost)
+      notes.push(
+        `  ${e.count} block(s) in ${host === 'page' ? 'the page' : `<${host}>`} moved, up to ${e.max.toFixed(2)} px; first: "${e.first.text}" by dx ${e.first.dx.toFixed(2)}, dy ${e.first.dy.toFixed(2)} px`,
+      );
   }
   return {
     title: `Page load: the demo article with every element (${tags.join(', ')}) vs the same HTML without script`,
     rows: [
-      { measure: 'first contentful paint', unit: 'ms', lede: pick('lede', 'fcp'), baseline: pick('static', 'fcp'), budget: { ratio: 1.25 } },
-      { measure: 'every element upgraded (static: DOMContentLoaded)', unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('static', 'ready'), budget: { ratio: 1.25 } },
-      { measure: '  the frame that shows it, painted (static: the first frame after DOMContentLoaded)', unit: 'ms', lede: pick('lede', 'painted'), baseline: pick('static', 'painted'), ratio: true },
-      { measure: '  for comparison: the static page with an empty module script, DOMContentLoaded', unit: 'ms', lede: pick('empty', 'ready'), baseline: pick('static', 'ready'), ratio: true },
-      { measure: '  Lede against that page (what Lede itself adds to a script tag)', unit: 'ms', lede: pick('lede', 'ready'), baseline: pick('empty', 'ready'), ratio: true },
-      { measure: 'layout shift (Chromium CLS)', unit: '', digits: 4, lede: pick('lede', 'cls'), baseline: pick('static', 'cls'), budget: { max: 0 } },
-      { measure: 'JS heap after GC', unit: 'KB', digits: 0, lede: summarize(results.lede.map((r) => r.heap / 1024)), baseline: summarize(results.static.map((r) => r.heap / 1024)) },
+      {
+        measure: 'first contentful paint',
+        unit: 'ms',
+        lede: pick('lede', 'fcp'),
+        baseline: pick('static', 'fcp'),
+        budget: { ratio: 1.25 },
+      },
+      {
+        measure: 'every element upgraded (static: DOMContentLoaded)',
+        unit: 'ms',
+        lede: pick('lede', 'ready'),
+        baseline: pick('static', 'ready'),
+        budget: { ratio: 1.25 },
+      },
+      {
+        measure: '  the frame that shows it, painted (static: the first frame after DOMContentLoaded)',
+        unit: 'ms',
+        lede: pick('lede', 'painted'),
+        baseline: pick('static', 'painted'),
+        ratio: true,
+      },
+      {
+        measure: '  for comparison: the static page with an empty module script, DOMContentLoaded',
+        unit: 'ms',
+        lede: pick('empty', 'ready'),
+        baseline: pick('static', 'ready'),
+        ratio: true,
+      },
+      {
+        measure: '  Lede against that page (what Lede itself adds to a script tag)',
+        unit: 'ms',
+        lede: pick('lede', 'ready'),
+        baseline: pick('empty', 'ready'),
+        ratio: true,
+      },
+      {
+        measure: 'layout shift (Chromium CLS)',
+        unit: '',
+        digits: 4,
+        lede: pick('lede', 'cls'),
+        baseline: pick('static', 'cls'),
+        budget: { max: 0 },
+      },
+      {
+        measure: 'JS heap after GC',
+        unit: 'KB',
+        digits: 0,
+        lede: summarize(results.lede.map((r) => r.heap / 1024)),
+        baseline: summarize(results.static.map((r) => r.heap / 1024)),
+      },
       // The CMS guide links lede.css before the script: that is the page the budget is for. Without
       // it the fallback children are laid out unstyled first, and no script can keep them in place.
-      ...Object.entries(shifts).map(([variant, shift]) => ({ measure: `text moved on upgrade, ${variant} (max of ${shift.blocks} blocks, whole px)`, unit: 'px', digits: 0, lede: summarize([visibleMove(shift)]), budget: variant === 'with lede.css' ? { max: 0 } : undefined })),
+      ...Object.entries(shifts).map(([variant, shift]) => ({
+        measure: `text moved on upgrade, ${variant} (max of ${shift.blocks} blocks, whole px)`,
+        unit: 'px',
+        digits: 0,
+        lede: summarize([visibleMove(shift)]),
+        budget: variant === 'with lede.css' ? { max: 0 } : undefined,
+      })),
     ],
     notes,
   };

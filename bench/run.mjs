@@ -25,7 +25,12 @@ const arg = (name, fallback) => {
   return index > 0 ? process.argv[index + 1] : fallback;
 };
 const runs = Number(arg('runs', 15));
-const only = [...(arg('only', '')?.split(',') ?? []), ...process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--runs' && all[i - 1] !== '--only')].filter(Boolean);
+const only = [
+  ...(arg('only', '')?.split(',') ?? []),
+  ...process.argv
+    .slice(2)
+    .filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--runs' && all[i - 1] !== '--only'),
+].filter(Boolean);
 
 if (!existsSync('dist/lede.js')) {
   console.error('dist/lede.js is missing: run `npm run build` first (npm run bench does).');
@@ -46,14 +51,17 @@ function judge(row) {
     return { text: `${ratio.toFixed(2)}× (budget ≤ ${row.budget.ratio}×)`, over: ratio > row.budget.ratio };
   }
   const value = row.lede.median;
-  return { text: `${value.toFixed(row.digits ?? 1)}${row.unit} (budget ≤ ${row.budget.max}${row.unit})`, over: value > row.budget.max + 1e-9 };
+  return {
+    text: `${value.toFixed(row.digits ?? 1)}${row.unit} (budget ≤ ${row.budget.max}${row.unit})`,
+    over: value > row.budget.max + 1e-9,
+  };
 }
 
 const browser = await launchBrowser();
 const server = await startServer();
 const over = [];
 let measurePage;
-console.log(`Lede benchmark: ${runs} runs per page, ${(await browser.version())}, elements: ${tags.join(', ')}\n`);
+console.log(`Lede benchmark: ${runs} runs per page, ${await browser.version()}, elements: ${tags.join(', ')}\n`);
 try {
   for (const file of files) {
     const source = readFileSync(`bench/${file}`, 'utf8');
@@ -89,7 +97,9 @@ try {
       if (verdict.over) over.push(`${file}: ${row.measure.trim()} ${verdict.text}`);
       const unit = row.unit ? ` ${row.unit}` : '';
       const baseline = row.baseline ? `${format(row.baseline, row.digits)}${unit}` : '';
-      console.log(`| ${row.measure} | ${format(row.lede, row.digits)}${unit} | ${baseline} | ${verdict.text}${verdict.over ? ' **OVER**' : row.budget ? ' ok' : ''} |`);
+      console.log(
+        `| ${row.measure} | ${format(row.lede, row.digits)}${unit} | ${baseline} | ${verdict.text}${verdict.over ? ' **OVER**' : row.budget ? ' ok' : ''} |`,
+      );
     }
     for (const note of result.notes ?? []) console.log(`\n${note}`);
     console.log('');

@@ -12,7 +12,8 @@ import { readElements } from './manifest.mjs';
 const started = Date.now();
 const root = resolve('.');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (command, args, options = {}) => execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
 const step = (text) => console.log(`consumer test: ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -30,16 +31,36 @@ try {
   step('publint passed');
   // ESM only: node10 and CommonJS-importer resolutions do not apply. No DefinitelyTyped look-up (offline).
   // Stylesheets are not modules: TypeScript cannot resolve them, by design.
-  const stylesheets = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'string' && target.endsWith('.css')).map(([key]) => key);
+  const stylesheets = Object.entries(pkg.exports)
+    .filter(([, target]) => typeof target === 'string' && target.endsWith('.css'))
+    .map(([key]) => key);
   const exclude = stylesheets.length ? ['--exclude-entrypoints', ...stylesheets] : [];
-  console.log(run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped', '--no-color', ...exclude]).trim());
+  console.log(
+    run(bin('attw'), [
+      tarball,
+      '--profile',
+      'esm-only',
+      '--no-definitely-typed',
+      '--format',
+      'table-flipped',
+      '--no-color',
+      ...exclude,
+    ]).trim(),
+  );
   step('attw passed');
 
   const app = join(work, 'app');
   mkdirSync(join(app, 'src'), { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const peers = ['react', 'react-dom', '@types/react'].map((name) => `${name}@${JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version}`);
-  const install = (mode) => run('npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball, ...peers], { cwd: app });
+  const peers = ['react', 'react-dom', '@types/react'].map(
+    (name) => `${name}@${JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version}`,
+  );
+  const install = (mode) =>
+    run(
+      'npm',
+      ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball, ...peers],
+      { cwd: app },
+    );
   try {
     install('--offline'); // from the npm cache that `npm ci` filled
   } catch {
@@ -59,7 +80,10 @@ try {
         lines.push(`const ${variable}: entry.${className} = document.createElement('${tagName}');`);
         lines.push(`const ${variable}Query: entry.${className} | null = document.querySelector('${tagName}');`);
         lines.push(`console.log(${variable}Query);`);
-        for (const event of events) lines.push(`${variable}.addEventListener('${event.name}', (event) => console.log(event.detail satisfies object));`);
+        for (const event of events)
+          lines.push(
+            `${variable}.addEventListener('${event.name}', (event) => console.log(event.detail satisfies object));`,
+          );
       }
     }
     files[name] = lines.join('\n');
@@ -67,12 +91,27 @@ try {
   }
   // A class from lede/classes, without registering: the bundle must not register any tag.
   const first = elements[0];
-  writeFileSync(join(app, 'src', 'class_only.ts'), `import { ${first.className} } from '${pkg.name}/classes';\nconsole.log(${first.className}.name);\n`);
+  writeFileSync(
+    join(app, 'src', 'class_only.ts'),
+    `import { ${first.className} } from '${pkg.name}/classes';\nconsole.log(${first.className}.name);\n`,
+  );
   writeFileSync(join(app, 'src', 'unused_classes.ts'), `import '${pkg.name}/classes';\n`);
-  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] },
-    include: ['src'],
-  }));
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        types: [],
+      },
+      include: ['src'],
+    }),
+  );
   try {
     run(bin('tsc'), ['-p', app]);
   } catch (error) {
@@ -82,10 +121,22 @@ try {
 
   const bundle = async (name) => {
     const output = await build({
-      root: app, configFile: false, logLevel: 'silent',
-      build: { write: false, target: 'es2022', minify: true, lib: { entry: join(app, 'src', `${name}.ts`), formats: ['es'], fileName: name }, rolldownOptions: { external: [/^react/] } },
+      root: app,
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        write: false,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: join(app, 'src', `${name}.ts`), formats: ['es'], fileName: name },
+        rolldownOptions: { external: [/^react/] },
+      },
     });
-    return (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk').map((c) => c.code).join('\n');
+    return (Array.isArray(output) ? output : [output])
+      .flatMap((o) => o.output)
+      .filter((c) => c.type === 'chunk')
+      .map((c) => c.code)
+      .join('\n');
   };
   for (const name of Object.keys(files)) {
     const code = await bundle(name);
@@ -95,12 +146,17 @@ try {
 
   // sideEffects: an unused import of the class-only entry is dropped whole; using a class keeps it
   // without a define() call for any tag.
-  for (const name of sideEffectFreeEntries) if (name !== 'classes') throw new Error(`add a side-effect check for ${name}`);
+  for (const name of sideEffectFreeEntries)
+    if (name !== 'classes') throw new Error(`add a side-effect check for ${name}`);
   const unused = await bundle('unused_classes');
-  if (unused.trim().length > 0) throw new Error(`import '${pkg.name}/classes' left ${unused.length} bytes: it must be free of side effects`);
+  if (unused.trim().length > 0)
+    throw new Error(`import '${pkg.name}/classes' left ${unused.length} bytes: it must be free of side effects`);
   const classOnly = await bundle('class_only');
-  const defined = elements.filter(({ tagName }) => new RegExp(`\\(\\s*["']${tagName}["']\\s*,`).test(classOnly)).map((e) => e.tagName);
-  if (defined.length || /customElements\.define\(/.test(classOnly)) throw new Error(`importing a class from ${pkg.name}/classes registers ${defined.join(', ') || 'a tag'}`);
+  const defined = elements
+    .filter(({ tagName }) => new RegExp(`\\(\\s*["']${tagName}["']\\s*,`).test(classOnly))
+    .map((e) => e.tagName);
+  if (defined.length || /customElements\.define\(/.test(classOnly))
+    throw new Error(`importing a class from ${pkg.name}/classes registers ${defined.join(', ') || 'a tag'}`);
   step('sideEffects: lede/classes registers nothing and is dropped when unused');
 } catch (error) {
   failed = true;

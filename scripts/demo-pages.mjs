@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 
 /** The strict Content-Security-Policy that the CMS guide gives publishers. */
-export const STRICT_CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
+export const STRICT_CSP =
+  "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
 
 /** The demo's `<main>` element, as written in demo/index.html. */
 export function demoMain(path = 'demo/index.html') {

@@ -26,12 +26,22 @@ const forbidden = JSON.parse(readFileSync(new URL('../src/core/forbidden.json', 
 
 /** The lists each file must define, and the ones emptied. */
 const LISTS = {
-  [join(src, 'tags.ts')]: { all: ['html', 'svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed', 'text'], emptied: ['svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed'], forbidden: forbidden.tags },
-  [join(src, 'attrs.ts')]: { all: ['html', 'svg', 'mathMl', 'xml'], emptied: ['svg', 'mathMl', 'xml'], forbidden: forbidden.attributes },
+  [join(src, 'tags.ts')]: {
+    all: ['html', 'svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed', 'text'],
+    emptied: ['svg', 'svgFilters', 'svgDisallowed', 'mathMl', 'mathMlDisallowed'],
+    forbidden: forbidden.tags,
+  },
+  [join(src, 'attrs.ts')]: {
+    all: ['html', 'svg', 'mathMl', 'xml'],
+    emptied: ['svg', 'mathMl', 'xml'],
+    forbidden: forbidden.attributes,
+  },
 };
 
 function fail(file, what) {
-  throw new Error(`dompurify-source: ${file} ${what}; DOMPurify ${version} is not the source this plugin knows, check it`);
+  throw new Error(
+    `dompurify-source: ${file} ${what}; DOMPurify ${version} is not the source this plugin knows, check it`,
+  );
 }
 
 /** Replaces every statement exactly once, or fails naming what it did not find. */

@@ -13,7 +13,7 @@ if (!findBrowser()) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('No Chromium or Chrome found: installing Debian\'s chromium with apt-get...');
+    console.log("No Chromium or Chrome found: installing Debian's chromium with apt-get...");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execSync('apt-get update -qq && apt-get install -y -qq chromium', { stdio: 'inherit', env });
   }

@@ -5,7 +5,8 @@ import { pascalCase } from './manifest.mjs';
 
 export const REACT_FILE = 'src/react/index.ts';
 
-const importPath = (module) => `./${relative(dirname(REACT_FILE), module).replace(/\.ts$/, '.js')}`.replace(/^\.\/\.\.\//, '../');
+const importPath = (module) =>
+  `./${relative(dirname(REACT_FILE), module).replace(/\.ts$/, '.js')}`.replace(/^\.\/\.\.\//, '../');
 const comment = (text) => text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim();
 
 export function generateReact(elements) {
@@ -29,7 +30,9 @@ export function generateReact(elements) {
     lines.push('  events: {');
     for (const event of element.events) {
       if (event.description) lines.push(`    /** ${comment(event.description)} */`);
-      lines.push(`    ${pascalCase(event.name, 'on')}: '${event.name}' as EventName<HTMLElementEventMap['${event.name}']>,`);
+      lines.push(
+        `    ${pascalCase(event.name, 'on')}: '${event.name}' as EventName<HTMLElementEventMap['${event.name}']>,`,
+      );
     }
     lines.push('  },');
     lines.push(`  displayName: '${element.className}',`);

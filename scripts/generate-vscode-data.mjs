@@ -4,16 +4,27 @@ export const VSCODE_FILE = 'vscode.html-custom-data.json';
 
 /** The values a union of string literals allows: `'light' | 'dark' | undefined` -> light, dark. */
 function literalValues(type = '') {
-  const parts = type.split('|').map((part) => part.trim()).filter((part) => part !== 'undefined' && part !== 'null');
+  const parts = type
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== 'undefined' && part !== 'null');
   if (parts.length === 0 || !parts.every((part) => /^'[^']*'$|^"[^"]*"$/.test(part))) return undefined;
   return parts.map((part) => ({ name: part.slice(1, -1) }));
 }
 
 function tagDescription(element) {
-  const list = (title, items) => (items.length ? `\n\n${title}: ${items.map((item) => `\`${item.name}\``).join(', ')}` : '');
-  return [element.summary, element.description].filter(Boolean).join('\n\n') +
-    list('Events', element.events) + list('Slots', element.slots.map((slot) => ({ name: slot.name || '(default)' }))) +
-    list('CSS parts', element.cssParts) + list('CSS custom properties', element.cssProperties);
+  const list = (title, items) =>
+    items.length ? `\n\n${title}: ${items.map((item) => `\`${item.name}\``).join(', ')}` : '';
+  return (
+    [element.summary, element.description].filter(Boolean).join('\n\n') +
+    list('Events', element.events) +
+    list(
+      'Slots',
+      element.slots.map((slot) => ({ name: slot.name || '(default)' })),
+    ) +
+    list('CSS parts', element.cssParts) +
+    list('CSS custom properties', element.cssProperties)
+  );
 }
 
 export function generateVscodeData(elements) {
@@ -28,7 +39,13 @@ export function generateVscodeData(elements) {
         const values = literalValues(type);
         return {
           name: attribute.name,
-          description: [attribute.description, type && `Type: \`${type}\``, attribute.default && `Default: \`${attribute.default}\``].filter(Boolean).join('\n\n'),
+          description: [
+            attribute.description,
+            type && `Type: \`${type}\``,
+            attribute.default && `Default: \`${attribute.default}\``,
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
           ...(type === 'boolean' ? { valueSet: 'v' } : values ? { values } : {}),
         };
       }),

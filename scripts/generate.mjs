@@ -13,12 +13,20 @@ const elements = readElements();
 const files = { ...generateReact(elements), ...generateVscodeData(elements), ...generateDocs(elements) };
 
 // Pages of elements that no longer exist.
-const stale = existsSync(DOCS_DIR) ? readdirSync(DOCS_DIR).map((name) => join(DOCS_DIR, name)).filter((path) => !(path in files)) : [];
-const changed = Object.entries(files).filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text).map(([path]) => path);
+const stale = existsSync(DOCS_DIR)
+  ? readdirSync(DOCS_DIR)
+      .map((name) => join(DOCS_DIR, name))
+      .filter((path) => !(path in files))
+  : [];
+const changed = Object.entries(files)
+  .filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text)
+  .map(([path]) => path);
 
 if (check) {
   if (changed.length || stale.length) {
-    console.error(`Generated files are stale: ${[...changed, ...stale].join(', ')}. Run \`npm run analyze\` and commit them.`);
+    console.error(
+      `Generated files are stale: ${[...changed, ...stale].join(', ')}. Run \`npm run analyze\` and commit them.`,
+    );
     process.exit(1);
   }
   console.log(`Generated files are up to date (${Object.keys(files).length} files, ${elements.length} elements).`);
@@ -28,5 +36,7 @@ if (check) {
     writeFileSync(path, files[path]);
   }
   for (const path of stale) rmSync(path);
-  console.log(`Generated from the manifest (${elements.map((e) => e.tagName).join(', ')}): ${changed.length} file(s) written, ${stale.length} removed.`);
+  console.log(
+    `Generated from the manifest (${elements.map((e) => e.tagName).join(', ')}): ${changed.length} file(s) written, ${stale.length} removed.`,
+  );
 }

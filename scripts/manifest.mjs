@@ -5,12 +5,18 @@ import { entries } from './entries.mjs';
 
 export const MANIFEST = 'custom-elements.json';
 
-const isPublic = (member) => !member.privacy && !member.static && !member.name.startsWith('_') && !member.name.startsWith('#');
+const isPublic = (member) =>
+  !member.privacy && !member.static && !member.name.startsWith('_') && !member.name.startsWith('#');
 
 const byName = (list = []) => [...new Map(list.map((item) => [item.name, item])).values()];
 
 /** 'lede-key-points' -> 'LedeKeyPoints'; 'lede-error' -> 'onLedeError' with prefix 'on'. */
-export const pascalCase = (name, prefix = '') => prefix + name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+export const pascalCase = (name, prefix = '') =>
+  prefix +
+  name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 
 /**
  * Every element that a `define(tag, Class)` call registers, sorted by tag: its tag, class, the
@@ -22,9 +28,11 @@ export function readElements(path = MANIFEST) {
   const declarations = new Map();
   const definitions = [];
   for (const module of manifest.modules ?? []) {
-    for (const declaration of module.declarations ?? []) declarations.set(`${module.path}#${declaration.name}`, declaration);
+    for (const declaration of module.declarations ?? [])
+      declarations.set(`${module.path}#${declaration.name}`, declaration);
     for (const exported of module.exports ?? []) {
-      if (exported.kind === 'custom-element-definition') definitions.push({ tagName: exported.name, definedIn: module.path, declaration: exported.declaration });
+      if (exported.kind === 'custom-element-definition')
+        definitions.push({ tagName: exported.name, definedIn: module.path, declaration: exported.declaration });
     }
   }
   const entryOf = (modulePath) => Object.keys(entries).find((name) => entries[name] === modulePath);

@@ -42,7 +42,8 @@ async function privatePropertyNames(dir = 'src') {
   const { readdirSync, readFileSync } = await import('node:fs');
   const found = new Set();
   for (const file of readdirSync(dir, { recursive: true })) {
-    if (`${file}`.endsWith('.ts')) for (const name of readFileSync(`${dir}/${file}`, 'utf8').match(PRIVATE_PROPERTY) ?? []) found.add(name);
+    if (`${file}`.endsWith('.ts'))
+      for (const name of readFileSync(`${dir}/${file}`, 'utf8').match(PRIVATE_PROPERTY) ?? []) found.add(name);
   }
   return new Map([...found].sort().map((name, index) => [name, `--_${index}`]));
 }
@@ -90,7 +91,8 @@ export function minifyHtmlParts(parts) {
       } else if (char === state) {
         state = 'tag';
         const value = out.slice(quoteAt + 1, -1);
-        if (quoteAt >= 0 && UNQUOTABLE.test(value) && /^[\s>]/.test(part.slice(i + 1))) out = out.slice(0, quoteAt) + value;
+        if (quoteAt >= 0 && UNQUOTABLE.test(value) && /^[\s>]/.test(part.slice(i + 1)))
+          out = out.slice(0, quoteAt) + value;
         quoteAt = -1;
       }
     }
@@ -105,7 +107,11 @@ function* taggedTemplates(node) {
     for (const child of node) yield* taggedTemplates(child);
     return;
   }
-  if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'css')) {
+  if (
+    node.type === 'TaggedTemplateExpression' &&
+    node.tag.type === 'Identifier' &&
+    (node.tag.name === 'html' || node.tag.name === 'css')
+  ) {
     yield node;
   }
   for (const key in node) if (key !== 'type' && typeof node[key] === 'object') yield* taggedTemplates(node[key]);
@@ -141,7 +147,10 @@ const ANNOTATIONS = ['$schema', '$id', '$comment', 'title', 'description', 'exam
 export function stripSchemaAnnotations(schema) {
   if (typeof schema !== 'object' || schema === null) return schema;
   const out = Object.fromEntries(Object.entries(schema).filter(([key]) => !ANNOTATIONS.includes(key)));
-  if (out.properties) out.properties = Object.fromEntries(Object.entries(out.properties).map(([key, sub]) => [key, stripSchemaAnnotations(sub)]));
+  if (out.properties)
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([key, sub]) => [key, stripSchemaAnnotations(sub)]),
+    );
   if (out.items) out.items = stripSchemaAnnotations(out.items);
   for (const key of ['anyOf', 'oneOf', 'allOf']) if (out[key]) out[key] = out[key].map(stripSchemaAnnotations);
   return out;

@@ -46,7 +46,8 @@ async function bundledSize(entry, externalise = () => false) {
       target: 'es2022',
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
-        external: (id, importer) => external.some((pattern) => pattern.test(id)) || (importer !== undefined && externalise(id)),
+        external: (id, importer) =>
+          external.some((pattern) => pattern.test(id)) || (importer !== undefined && externalise(id)),
         output: { minify: true },
       },
     },
@@ -60,10 +61,20 @@ for (const path of files('dist')) {
   const name = relative('.', path);
   rows.push({ name, gzip: gzip(readFileSync(path)), budget: BUDGETS[name], ceiling: CEILINGS[name] });
 }
-const coreFiles = readdirSync('src/core').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `src/core/${f}`);
-rows.push({ name: 'shared core, all of src/core (Lit external)', gzip: await bundledSize(coreFiles), budget: CORE_BUDGET });
+const coreFiles = readdirSync('src/core')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => `src/core/${f}`);
+rows.push({
+  name: 'shared core, all of src/core (Lit external)',
+  gzip: await bundledSize(coreFiles),
+  budget: CORE_BUDGET,
+});
 for (const name of elementEntries) {
-  rows.push({ name: `${name}: own code (Lit and core external)`, gzip: await bundledSize(entries[name], isCore), budget: ELEMENT_BUDGET });
+  rows.push({
+    name: `${name}: own code (Lit and core external)`,
+    gzip: await bundledSize(entries[name], isCore),
+    budget: ELEMENT_BUDGET,
+  });
   rows.push({ name: `${name}: with the core it uses (Lit external)`, gzip: await bundledSize(entries[name]) });
 }
 
@@ -71,7 +82,12 @@ const over = rows.filter((row) => row.budget !== undefined && row.gzip > (row.ce
 const width = Math.max(...rows.map((row) => row.name.length));
 console.log(`${'file'.padEnd(width)}  gzip       budget`);
 for (const row of rows) {
-  const verdict = row.gzip <= row.budget ? 'ok' : row.gzip <= row.ceiling ? `OVER the SPEC budget (known deviation; fails above ${kb(row.ceiling)})` : 'OVER';
+  const verdict =
+    row.gzip <= row.budget
+      ? 'ok'
+      : row.gzip <= row.ceiling
+        ? `OVER the SPEC budget (known deviation; fails above ${kb(row.ceiling)})`
+        : 'OVER';
   const status = row.budget === undefined ? '' : `${kb(row.budget)}  ${verdict}`;
   console.log(`${row.name.padEnd(width)}  ${kb(row.gzip).padStart(9)}  ${status}`);
 }
@@ -80,4 +96,8 @@ if (over.length > 0) {
   process.exit(1);
 }
 const deviations = rows.filter((row) => row.budget !== undefined && row.gzip > row.budget);
-console.log(deviations.length ? `\nWithin the ceilings; over the SPEC budget: ${deviations.map((row) => row.name).join(', ')}.` : '\nEvery budgeted file is within its budget.');
+console.log(
+  deviations.length
+    ? `\nWithin the ceilings; over the SPEC budget: ${deviations.map((row) => row.name).join(', ')}.`
+    : '\nEvery budgeted file is within its budget.',
+);

@@ -14,7 +14,8 @@ export function summaryReporter() {
       const totals = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
         if (session.testResults) count(session.testResults, totals);
-        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) totals.failed++;
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length)
+          totals.failed++;
       }
       console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
     },

@@ -10,10 +10,12 @@ const BUNDLED = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'dom
 
 /** A package's root: up from its resolved main file to the folder with its package.json. */
 function packageRoot(name) {
-  const isRoot = (dir) => existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === name;
+  const isRoot = (dir) =>
+    existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === name;
   let dir = dirname(require.resolve(name));
   while (!isRoot(dir)) {
-    if (dir === dirname(dir)) throw new Error(`third-party-notices: no package.json of ${name} above ${require.resolve(name)}`);
+    if (dir === dirname(dir))
+      throw new Error(`third-party-notices: no package.json of ${name} above ${require.resolve(name)}`);
     dir = dirname(dir);
   }
   return dir;

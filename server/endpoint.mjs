@@ -21,7 +21,15 @@ const MAX_BODY = 64 * 1024;
 const dict = () => Object.create(null);
 
 function createSession() {
-  return { faults: { signup: [], votes: [], count: [], pages: [] }, requests: [], subscribers: [], votes: dict(), idempotency: new Map(), comments: dict(), pages: dict() };
+  return {
+    faults: { signup: [], votes: [], count: [], pages: [] },
+    requests: [],
+    subscribers: [],
+    votes: dict(),
+    idempotency: new Map(),
+    comments: dict(),
+    pages: dict(),
+  };
 }
 
 function readBody(req) {
@@ -84,7 +92,14 @@ function signup(session, body, req, res) {
     if (key) session.idempotency.set(key, answer);
     return send(res, 200, answer);
   }
-  session.subscribers.push({ email, name: body.name, consent: body.consent, list: body.list, source: body.source, key });
+  session.subscribers.push({
+    email,
+    name: body.name,
+    consent: body.consent,
+    list: body.list,
+    source: body.source,
+    key,
+  });
   const answer = { message: `Thanks! Check ${email} to confirm your subscription.` };
   if (key) session.idempotency.set(key, answer);
   return send(res, 201, answer);
@@ -153,22 +168,33 @@ export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
         return send(res, 200, { ok: true });
       }
       if (rest === '__pages' && method === 'POST') {
-        if (!body || typeof body.name !== 'string' || typeof body.body !== 'string') return send(res, 400, { error: 'name and body are required.' });
+        if (!body || typeof body.name !== 'string' || typeof body.body !== 'string')
+          return send(res, 400, { error: 'name and body are required.' });
         session.pages[body.name] = { body: body.body, contentType: body.contentType ?? 'text/html; charset=utf-8' };
         return send(res, 200, { ok: true });
       }
-      if (rest === '__log') return send(res, 200, { requests: session.requests, subscribers: session.subscribers, votes: session.votes });
+      if (rest === '__log')
+        return send(res, 200, { requests: session.requests, subscribers: session.subscribers, votes: session.votes });
 
-      const route = rest.startsWith('pages/') ? 'pages' : { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
+      const route = rest.startsWith('pages/')
+        ? 'pages'
+        : { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
       if (!route) return send(res, 404, { error: `No endpoint at ${url.pathname}.` });
       session.requests.push({ route, method, headers: { ...req.headers }, body: body ?? text, at: Date.now() });
       if (await applyFault(session.faults[route].shift(), res)) return;
 
       if (route === 'signup' && method === 'POST') return signup(session, body, req, res);
-      if (route === 'votes' && (method === 'GET' || method === 'POST')) return votes(session, method, body, url, req, res);
+      if (route === 'votes' && (method === 'GET' || method === 'POST'))
+        return votes(session, method, body, url, req, res);
       if (route === 'count' && method === 'GET') return commentCount(session, url, res);
-      if (route === 'pages' && method === 'GET') return page(session, decodeURIComponent(rest.slice('pages/'.length)), res);
-      return send(res, 405, { error: `${method} is not allowed here.` }, { Allow: route === 'count' ? 'GET' : 'GET, POST' });
+      if (route === 'pages' && method === 'GET')
+        return page(session, decodeURIComponent(rest.slice('pages/'.length)), res);
+      return send(
+        res,
+        405,
+        { error: `${method} is not allowed here.` },
+        { Allow: route === 'count' ? 'GET' : 'GET, POST' },
+      );
     } catch (error) {
       return send(res, 400, { error: error.message });
     }

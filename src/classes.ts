@@ -9,10 +9,27 @@ export type { KeyPoint, KeyPointsStrings, KeyPointsSource } from './key-points/k
 export { LedeStory } from './story/story.js';
 export type { LedeDocument } from './story/story.js';
 export { LedeCommentPrompt } from './comment-prompt/comment-prompt.js';
-export type { CommentPromptStrings, LedeShareDetail, ShareData, ShareNetwork } from './comment-prompt/comment-prompt.js';
+export type {
+  CommentPromptStrings,
+  LedeShareDetail,
+  ShareData,
+  ShareNetwork,
+} from './comment-prompt/comment-prompt.js';
 export { LedeNewsletter } from './newsletter/newsletter.js';
-export type { NewsletterAdapter, NewsletterSignup, NewsletterStrings, NewsletterSubscribedDetail } from './newsletter/newsletter.js';
+export type {
+  NewsletterAdapter,
+  NewsletterSignup,
+  NewsletterStrings,
+  NewsletterSubscribedDetail,
+} from './newsletter/newsletter.js';
 export { isEmail } from './newsletter/email.js';
 export type { DeliveryOptions, DeliveryRequest } from './core/delivery.js';
 export { LedeScenarios } from './scenarios/scenarios.js';
-export type { Scenario, ScenariosStrings, ScenariosSource, VoteStatus, LedeVoteDetail, LedeVotedDetail } from './scenarios/scenarios.js';
+export type {
+  Scenario,
+  ScenariosStrings,
+  ScenariosSource,
+  VoteStatus,
+  LedeVoteDetail,
+  LedeVotedDetail,
+} from './scenarios/scenarios.js';

@@ -21,21 +21,28 @@ interface Args {
   theme?: 'light' | 'dark';
 }
 
-const render = (args: Args) => html`<lede-article
-  headline=${ifDefined(args.headline)}
-  dek=${ifDefined(args.dek)}
-  byline=${ifDefined(args.byline)}
-  published=${ifDefined(args.published)}
-  updated=${ifDefined(args.updated)}
-  src=${ifDefined(args.src)}
-  heading-level=${args['heading-level']}
-  theme=${ifDefined(args.theme)}
-  ?toc=${args.toc}
-  ?reading-time=${args['reading-time']}
-  .content=${args.content}
-></lede-article>`;
+const render = (args: Args) =>
+  html`<lede-article
+    headline=${ifDefined(args.headline)}
+    dek=${ifDefined(args.dek)}
+    byline=${ifDefined(args.byline)}
+    published=${ifDefined(args.published)}
+    updated=${ifDefined(args.updated)}
+    src=${ifDefined(args.src)}
+    heading-level=${args['heading-level']}
+    theme=${ifDefined(args.theme)}
+    ?toc=${args.toc}
+    ?reading-time=${args['reading-time']}
+    .content=${args.content}
+  ></lede-article>`;
 
-const header = { headline: demo.headline, dek: demo.dek, byline: demo.byline, published: demo.published, updated: demo.updated };
+const header = {
+  headline: demo.headline,
+  dek: demo.dek,
+  byline: demo.byline,
+  published: demo.published,
+  updated: demo.updated,
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Article',
@@ -53,23 +60,50 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const FromContent: Story = {
-  parameters: { docs: { description: { story: 'The `content` property: untrusted HTML, sanitized with DOMPurify before it is shown.' } } },
+  parameters: {
+    docs: {
+      description: { story: 'The `content` property: untrusted HTML, sanitized with DOMPurify before it is shown.' },
+    },
+  },
 };
 
 export const FromHtmlChildren: Story = {
-  render: () => serifPage(html`<lede-article headline="The port pact, from the page's own markup" byline="Maren Holt" published="2026-11-18T08:00:00Z" reading-time toc heading-level="1">
-    <p>The publisher's markup is in the page before JavaScript runs; the element slots it into its body.</p>
-    <h2>How the pact was built</h2>
-    <p>Two mid-sized ports pooled dredging, cranes and sales teams instead of undercutting each other.</p>
-    <h2>Where it is cracking</h2>
-    <h3>Who pays for growth</h3>
-    <p>One port's volumes doubled; the other's stayed flat.</p>
-  </lede-article>`),
+  render: () =>
+    serifPage(
+      html`<lede-article
+        headline="The port pact, from the page's own markup"
+        byline="Maren Holt"
+        published="2026-11-18T08:00:00Z"
+        reading-time
+        toc
+        heading-level="1"
+      >
+        <p>The publisher's markup is in the page before JavaScript runs; the element slots it into its body.</p>
+        <h2>How the pact was built</h2>
+        <p>Two mid-sized ports pooled dredging, cranes and sales teams instead of undercutting each other.</p>
+        <h2>Where it is cracking</h2>
+        <h3>Who pays for growth</h3>
+        <p>One port's volumes doubled; the other's stayed flat.</p>
+      </lede-article>`,
+    ),
 };
 
 export const FromSrc: Story = {
-  args: { content: undefined, headline: undefined, dek: undefined, byline: undefined, published: undefined, updated: undefined, src: documentUrl, toc: true },
-  parameters: { docs: { description: { story: '`src` pointing at a Lede document (JSON): the header fields and the body come from it.' } } },
+  args: {
+    content: undefined,
+    headline: undefined,
+    dek: undefined,
+    byline: undefined,
+    published: undefined,
+    updated: undefined,
+    src: documentUrl,
+    toc: true,
+  },
+  parameters: {
+    docs: {
+      description: { story: '`src` pointing at a Lede document (JSON): the header fields and the body come from it.' },
+    },
+  },
 };
 
 export const WithTableOfContents: Story = { args: { toc: true } };
@@ -77,7 +111,11 @@ export const WithTableOfContents: Story = { args: { toc: true } };
 export const Long: Story = {
   args: {
     toc: true,
-    content: Array.from({ length: 8 }, (_, i) => `<h2>Part ${i + 1}: the channel, the cranes and the councils</h2>${demo.body.replace(/<h2>/g, '<h3>').replace(/<\/h2>/g, '</h3>')}`).join(''),
+    content: Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<h2>Part ${i + 1}: the channel, the cranes and the councils</h2>${demo.body.replace(/<h2>/g, '<h3>').replace(/<\/h2>/g, '</h3>')}`,
+    ).join(''),
   },
 };
 
@@ -85,16 +123,33 @@ export const Loading: Story = {
   args: { content: undefined, src: '/api/s/storybook-loading/pages/article' },
   loaders: [
     async () => {
-      await fetch('/api/s/storybook-loading/__faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ route: 'pages', faults: [{ hang: true }] }) }).catch(() => undefined);
+      await fetch('/api/s/storybook-loading/__faults', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ route: 'pages', faults: [{ hang: true }] }),
+      }).catch(() => undefined);
       return {};
     },
   ],
-  parameters: { docs: { description: { story: 'While `src` is fetched the body is `aria-busy` and a status line says so (the local endpoint is told never to answer).' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'While `src` is fetched the body is `aria-busy` and a status line says so (the local endpoint is told never to answer).',
+      },
+    },
+  },
 };
 
 export const LoadError: Story = {
   args: { content: undefined, src: '/api/s/storybook/pages/missing' },
-  parameters: { docs: { description: { story: 'A `src` that cannot be fetched: a `lede-error` event and a status line; what was shown before stays.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story: 'A `src` that cannot be fetched: a `lede-error` event and a status line; what was shown before stays.',
+      },
+    },
+  },
 };
 
 export const Dark: Story = { args: { theme: 'dark', toc: true } };
@@ -106,7 +161,8 @@ export const RightToLeft: Story = {
     headline: 'ميثاق الميناءين يتصدع',
     dek: 'بعد سبع سنوات من الشراكة، يختلف المجلسان على من يدفع ثمن النمو.',
     byline: 'مارين هولت',
-    content: '<h2>كيف بُني الميثاق</h2><p>تقاسم الميناءان الرافعات والقناة والعملاء.</p><h2>أين يتصدع</h2><p>تضاعفت حركة الحاويات في أحدهما وبقيت ثابتة في الآخر.</p>',
+    content:
+      '<h2>كيف بُني الميثاق</h2><p>تقاسم الميناءان الرافعات والقناة والعملاء.</p><h2>أين يتصدع</h2><p>تضاعفت حركة الحاويات في أحدهما وبقيت ثابتة في الآخر.</p>',
     toc: true,
   },
   render: (args) => rtlPage(render(args)),

@@ -21,20 +21,21 @@ interface Args {
 
 const everyNetwork = 'x bluesky mastodon linkedin threads facebook reddit email copy native';
 
-const render = (args: Args) => html`<lede-comment-prompt
-  heading=${ifDefined(args.heading)}
-  prompt=${ifDefined(args.prompt)}
-  comments-href=${ifDefined(args['comments-href'])}
-  count=${ifDefined(args.count)}
-  count-src=${ifDefined(args['count-src'])}
-  share=${ifDefined(args.share)}
-  hashtag=${ifDefined(args.hashtag)}
-  handle=${ifDefined(args.handle)}
-  url=${ifDefined(args.url)}
-  title=${ifDefined(args.title)}
-  heading-level=${args['heading-level']}
-  theme=${ifDefined(args.theme)}
-></lede-comment-prompt>`;
+const render = (args: Args) =>
+  html`<lede-comment-prompt
+    heading=${ifDefined(args.heading)}
+    prompt=${ifDefined(args.prompt)}
+    comments-href=${ifDefined(args['comments-href'])}
+    count=${ifDefined(args.count)}
+    count-src=${ifDefined(args['count-src'])}
+    share=${ifDefined(args.share)}
+    hashtag=${ifDefined(args.hashtag)}
+    handle=${ifDefined(args.handle)}
+    url=${ifDefined(args.url)}
+    title=${ifDefined(args.title)}
+    heading-level=${args['heading-level']}
+    theme=${ifDefined(args.theme)}
+  ></lede-comment-prompt>`;
 
 /** Points a story at its own corner of the local endpoint (served by `npm run storybook`), with scripted faults. */
 const endpointLoader = (session: string, faults: object[]) => async () => {
@@ -78,31 +79,62 @@ export const OneComment: Story = { args: { count: 1 } };
 
 export const FromCountSrc: Story = {
   args: { count: undefined, 'count-src': '/api/comments/count?articleId=lede-demo-ports' },
-  parameters: { docs: { description: { story: 'The count comes from the local endpoint (`npm run storybook` serves it): `GET count-src` answers `{ "count": n }`.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The count comes from the local endpoint (`npm run storybook` serves it): `GET count-src` answers `{ "count": n }`.',
+      },
+    },
+  },
 };
 
 export const CountLoading: Story = {
   args: { count: undefined, 'count-src': '/api/s/story-loading/comments/count' },
-  loaders: [endpointLoader('story-loading', Array.from({ length: 20 }, () => ({ hang: true })))],
-  parameters: { docs: { description: { story: 'While `count-src` has not answered, the count line is kept (empty) so nothing moves when the count arrives.' } } },
+  loaders: [
+    endpointLoader(
+      'story-loading',
+      Array.from({ length: 20 }, () => ({ hang: true })),
+    ),
+  ],
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'While `count-src` has not answered, the count line is kept (empty) so nothing moves when the count arrives.',
+      },
+    },
+  },
 };
 
 export const CountError: Story = {
   args: { count: undefined, 'count-src': 'data:application/json,{"count":' },
   parameters: {
-    docs: { description: { story: 'An unreadable answer (here bad JSON; also 404, a timeout or no network) shows no count and fires `lede-error`; everything else works.' } },
+    docs: {
+      description: {
+        story:
+          'An unreadable answer (here bad JSON; also 404, a timeout or no network) shows no count and fires `lede-error`; everything else works.',
+      },
+    },
   },
 };
 
 export const CountErrorWithFallback: Story = {
   args: { count: 9, 'count-src': 'data:application/json,{"count":' },
-  parameters: { docs: { description: { story: 'When `count-src` fails, the `count` attribute stays as the fallback.' } } },
+  parameters: {
+    docs: { description: { story: 'When `count-src` fails, the `count` attribute stays as the fallback.' } },
+  },
 };
 
 export const EveryShareNetwork: Story = {
   args: { share: everyNetwork, handle: 'coastalledger' },
   parameters: {
-    docs: { description: { story: 'Every network of the SPEC. `native` shows only where the browser has the Web Share API; Mastodon asks for the reader’s server first.' } },
+    docs: {
+      description: {
+        story:
+          'Every network of the SPEC. `native` shows only where the browser has the Web Share API; Mastodon asks for the reader’s server first.',
+      },
+    },
   },
 };
 
@@ -114,15 +146,32 @@ export const MastodonPrompt: Story = {
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-network="mastodon"]')!.click();
   },
-  parameters: { docs: { description: { story: 'Mastodon has no central share page: the reader names their server once (it is remembered in localStorage).' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Mastodon has no central share page: the reader names their server once (it is remembered in localStorage).',
+      },
+    },
+  },
 };
 
 export const FromHtmlChildren: Story = {
-  render: () => serifPage(html`<lede-comment-prompt count="4" share="bluesky email copy">
-    <h2>Have your say</h2>
-    <p>Join the conversation: <a href="#comments">read and write comments</a>.</p>
-  </lede-comment-prompt>`),
-  parameters: { docs: { description: { story: 'The progressive-enhancement path: before JavaScript the paragraph and its link show; after upgrade the heading and link are read from them.' } } },
+  render: () =>
+    serifPage(
+      html`<lede-comment-prompt count="4" share="bluesky email copy">
+        <h2>Have your say</h2>
+        <p>Join the conversation: <a href="#comments">read and write comments</a>.</p>
+      </lede-comment-prompt>`,
+    ),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The progressive-enhancement path: before JavaScript the paragraph and its link show; after upgrade the heading and link are read from them.',
+      },
+    },
+  },
 };
 
 export const Narrow: Story = { args: { share: everyNetwork }, render: (args) => narrowPage(render(args)) };
@@ -138,17 +187,24 @@ export const RightToLeft: Story = {
     count: 3,
   },
   render: (args) =>
-    rtlPage(html`<lede-comment-prompt
-      heading=${ifDefined(args.heading)}
-      prompt=${ifDefined(args.prompt)}
-      comments-href="#comments"
-      count=${ifDefined(args.count)}
-      share="x bluesky email copy"
-      url=${ifDefined(args.url)}
-      .strings=${{ cta: 'اقرأ التعليقات واكتب تعليقك', countNone: 'كن أول من يعلّق', countOne: 'تعليق واحد', countTwo: 'تعليقان', countFew: '{n} تعليقات', countMany: '{n} تعليقًا', countOther: '{n} تعليق', share: 'مشاركة', copy: 'نسخ الرابط', email: 'البريد' }}
-    ></lede-comment-prompt>`),
+    rtlPage(
+      html`<lede-comment-prompt
+        heading=${ifDefined(args.heading)}
+        prompt=${ifDefined(args.prompt)}
+        comments-href="#comments"
+        count=${ifDefined(args.count)}
+        share="x bluesky email copy"
+        url=${ifDefined(args.url)}
+        .strings=${{ cta: 'اقرأ التعليقات واكتب تعليقك', countNone: 'كن أول من يعلّق', countOne: 'تعليق واحد', countTwo: 'تعليقان', countFew: '{n} تعليقات', countMany: '{n} تعليقًا', countOther: '{n} تعليق', share: 'مشاركة', copy: 'نسخ الرابط', email: 'البريد' }}
+      ></lede-comment-prompt>`,
+    ),
 };
 
 export const Themed: Story = {
-  render: (args) => html`<div style="--lede-accent-color:#b3261e;--lede-comment-prompt-background:#fff4f2;--lede-radius:0;font-family:system-ui">${render(args)}</div>`,
+  render: (args) =>
+    html`<div
+      style="--lede-accent-color:#b3261e;--lede-comment-prompt-background:#fff4f2;--lede-radius:0;font-family:system-ui"
+    >
+      ${render(args)}
+    </div>`,
 };

@@ -19,13 +19,14 @@ const points: KeyPoint[] = [
   { title: 'A model for others', text: 'Three other coastal regions are studying the pact.' },
 ];
 
-const render = (args: Args) => html`<lede-key-points
-  heading=${ifDefined(args.heading)}
-  heading-level=${args['heading-level']}
-  theme=${ifDefined(args.theme)}
-  ?ordered=${args.ordered}
-  .points=${args.points}
-></lede-key-points>`;
+const render = (args: Args) =>
+  html`<lede-key-points
+    heading=${ifDefined(args.heading)}
+    heading-level=${args['heading-level']}
+    theme=${ifDefined(args.theme)}
+    ?ordered=${args.ordered}
+    .points=${args.points}
+  ></lede-key-points>`;
 
 const meta: Meta<Args> = {
   title: 'Elements/Key points',
@@ -46,7 +47,12 @@ export const Default: Story = {};
 export const Ordered: Story = { args: { heading: 'Lessons for regional partnerships', ordered: true } };
 
 export const WithoutLeadIns: Story = {
-  args: { points: [{ text: 'Both ports keep their own harbour masters.' }, { text: 'The shared booking system stays until 2027.' }] },
+  args: {
+    points: [
+      { text: 'Both ports keep their own harbour masters.' },
+      { text: 'The shared booking system stays until 2027.' },
+    ],
+  },
 };
 
 export const Long: Story = {
@@ -61,23 +67,38 @@ export const Long: Story = {
 
 export const Empty: Story = {
   args: { points: [] },
-  parameters: { docs: { description: { story: 'With no valid points the element renders nothing and takes no space.' } } },
+  parameters: {
+    docs: { description: { story: 'With no valid points the element renders nothing and takes no space.' } },
+  },
 };
 
 export const FromHtmlChildren: Story = {
-  render: () => serifPage(html`<lede-key-points heading="Why this matters">
-    <ul>
-      <li><strong>Jobs:</strong> About 4,200 people work in port operations.</li>
-      <li><strong>Shared debt:</strong> The channel loan runs until 2044.</li>
-      <li>A point without a lead-in.</li>
-    </ul>
-  </lede-key-points>`),
-  parameters: { docs: { description: { story: 'The progressive-enhancement path: the list is in the page before JavaScript runs.' } } },
+  render: () =>
+    serifPage(
+      html`<lede-key-points heading="Why this matters">
+        <ul>
+          <li><strong>Jobs:</strong> About 4,200 people work in port operations.</li>
+          <li><strong>Shared debt:</strong> The channel loan runs until 2044.</li>
+          <li>A point without a lead-in.</li>
+        </ul>
+      </lede-key-points>`,
+    ),
+  parameters: {
+    docs: {
+      description: { story: 'The progressive-enhancement path: the list is in the page before JavaScript runs.' },
+    },
+  },
 };
 
 export const InvalidInput: Story = {
-  args: { points: [{ text: 'A valid point is still shown.' }, { title: 'No text' } as KeyPoint, 42 as unknown as KeyPoint] },
-  parameters: { docs: { description: { story: 'Invalid items are skipped and reported as `lede-error` events; the valid ones render.' } } },
+  args: {
+    points: [{ text: 'A valid point is still shown.' }, { title: 'No text' } as KeyPoint, 42 as unknown as KeyPoint],
+  },
+  parameters: {
+    docs: {
+      description: { story: 'Invalid items are skipped and reported as `lede-error` events; the valid ones render.' },
+    },
+  },
 };
 
 export const Dark: Story = { args: { theme: 'dark' } };
@@ -98,5 +119,10 @@ export const RightToLeft: Story = {
 export const Narrow: Story = { render: (args) => narrowPage(render(args)) };
 
 export const Themed: Story = {
-  render: (args) => html`<div style="--lede-accent-color:#b3261e;--lede-key-points-background:#fff4f2;--lede-radius:0;font-family:system-ui">${render(args)}</div>`,
+  render: (args) =>
+    html`<div
+      style="--lede-accent-color:#b3261e;--lede-key-points-background:#fff4f2;--lede-radius:0;font-family:system-ui"
+    >
+      ${render(args)}
+    </div>`,
 };

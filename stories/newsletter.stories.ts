@@ -26,27 +26,29 @@ globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = String(input instanceof Request ? input.url : input);
   const path = url.includes(STUB) ? url.slice(url.indexOf(STUB) + STUB.length) : undefined;
   if (path === undefined) return realFetch(input, init);
-  const json = (status: number, body: object) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+  const json = (status: number, body: object) =>
+    Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
   if (path === 'ok') return json(201, { message: 'Thanks! Check your inbox to confirm your subscription.' });
   if (path === 'refuse') return json(400, { error: 'This address is on the blocklist.' });
   if (path === 'down') return Promise.reject(new TypeError('Failed to fetch'));
   return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
 };
 
-const render = (args: Args) => html`<lede-newsletter
-  action=${args.action}
-  provider=${args.provider}
-  heading=${ifDefined(args.heading)}
-  text=${ifDefined(args.text)}
-  button-label=${ifDefined(args['button-label'])}
-  ?name-field=${args['name-field']}
-  consent=${ifDefined(args.consent)}
-  success-message=${ifDefined(args['success-message'])}
-  list=${ifDefined(args.list)}
-  theme=${ifDefined(args.theme)}
-  min-fill-time="0"
-  .delivery=${{ retries: 0, timeout: 60_000 }}
-></lede-newsletter>`;
+const render = (args: Args) =>
+  html`<lede-newsletter
+    action=${args.action}
+    provider=${args.provider}
+    heading=${ifDefined(args.heading)}
+    text=${ifDefined(args.text)}
+    button-label=${ifDefined(args['button-label'])}
+    ?name-field=${args['name-field']}
+    consent=${ifDefined(args.consent)}
+    success-message=${ifDefined(args['success-message'])}
+    list=${ifDefined(args.list)}
+    theme=${ifDefined(args.theme)}
+    min-fill-time="0"
+    .delivery=${{ retries: 0, timeout: 60_000 }}
+  ></lede-newsletter>`;
 
 /** Types an address and submits, as a reader would; resolves once the status shows something. */
 async function signUp(canvas: HTMLElement, email: string): Promise<LedeNewsletter> {
@@ -92,7 +94,14 @@ export const Idle: Story = {};
 
 export const Invalid: Story = {
   play: async ({ canvasElement }) => void (await signUp(canvasElement, 'reader@example')),
-  parameters: { docs: { description: { story: 'The message sits beside the field (`aria-describedby`), the field is `aria-invalid`, and focus moves there.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The message sits beside the field (`aria-describedby`), the field is `aria-invalid`, and focus moves there.',
+      },
+    },
+  },
 };
 
 export const Sending: Story = {
@@ -107,7 +116,9 @@ export const Success: Story = {
 export const Failed: Story = {
   args: { action: `${STUB}refuse` },
   play: async ({ canvasElement }) => void (await signUp(canvasElement, 'blocked@example.com')),
-  parameters: { docs: { description: { story: "A 4xx answer: the endpoint's own message is shown, and the typed email stays." } } },
+  parameters: {
+    docs: { description: { story: "A 4xx answer: the endpoint's own message is shown, and the typed email stays." } },
+  },
 };
 
 export const SavedOffline: Story = {
@@ -115,11 +126,19 @@ export const SavedOffline: Story = {
   play: async ({ canvasElement }) => {
     const el = await signUp(canvasElement, 'later@example.com');
     const status = el.shadowRoot!.querySelector('[role=status]')!;
-    for (let i = 0; i < 100 && !/saved/.test(status.textContent ?? ''); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 100 && !/saved/.test(status.textContent ?? ''); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     // The stand-in endpoint never comes back: forget the saved signup so other stories start clean.
     localStorage.removeItem('lede-outbox');
   },
-  parameters: { docs: { description: { story: 'No connection: the signup waits in the outbox (localStorage), the email stays in the field, and it is sent when the reader is back online or returns.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'No connection: the signup waits in the outbox (localStorage), the email stays in the field, and it is sent when the reader is back online or returns.',
+      },
+    },
+  },
 };
 
 export const WithName: Story = { args: { 'name-field': true } };
@@ -133,19 +152,37 @@ export const Dark: Story = { args: { theme: 'dark', 'name-field': true } };
 export const OnADarkPage: Story = { render: (args) => darkPage(render(args)) };
 
 export const RightToLeft: Story = {
-  args: { heading: 'النشرة الأسبوعية', text: 'رسالة واحدة كل يوم جمعة عن الموانئ والشحن.', 'button-label': 'اشترك', 'name-field': true },
+  args: {
+    heading: 'النشرة الأسبوعية',
+    text: 'رسالة واحدة كل يوم جمعة عن الموانئ والشحن.',
+    'button-label': 'اشترك',
+    'name-field': true,
+  },
   render: (args) => rtlPage(render(args)),
 };
 
-export const Narrow: Story = { args: { 'name-field': true, consent: 'I agree to receive the newsletter.' }, render: (args) => narrowPage(render(args)) };
+export const Narrow: Story = {
+  args: { 'name-field': true, consent: 'I agree to receive the newsletter.' },
+  render: (args) => narrowPage(render(args)),
+};
 
 export const FromAPlainForm: Story = {
-  render: () => serifPage(html`<lede-newsletter heading="Newsletter" min-fill-time="0">
-    <form action="${STUB}ok" method="post">
-      <label>Email <input type="email" name="email" autocomplete="email" required></label>
-      <input type="hidden" name="list" value="weekly">
-      <button type="submit">Subscribe</button>
-    </form>
-  </lede-newsletter>`),
-  parameters: { docs: { description: { story: 'Progressive enhancement: without JavaScript the plain form posts; after upgrade its action and fields are the defaults.' } } },
+  render: () =>
+    serifPage(
+      html`<lede-newsletter heading="Newsletter" min-fill-time="0">
+        <form action="${STUB}ok" method="post">
+          <label>Email <input type="email" name="email" autocomplete="email" required /></label>
+          <input type="hidden" name="list" value="weekly" />
+          <button type="submit">Subscribe</button>
+        </form>
+      </lede-newsletter>`,
+    ),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Progressive enhancement: without JavaScript the plain form posts; after upgrade its action and fields are the defaults.',
+      },
+    },
+  },
 };

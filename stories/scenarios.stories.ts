@@ -19,9 +19,21 @@ interface Args {
 }
 
 const scenarios: Scenario[] = [
-  { id: 'shared-terminals', title: 'Shared terminals, new terms', summary: 'The councils rewrite the pact so that the port that grows pays for its own expansion.' },
-  { id: 'rival-hubs', title: 'Rival hubs', summary: 'Greyhaven builds its second quay alone and the joint sales office closes.' },
-  { id: 'managed-decline', title: 'Managed decline', summary: 'The pact survives on paper while each port quietly courts its own customers.' },
+  {
+    id: 'shared-terminals',
+    title: 'Shared terminals, new terms',
+    summary: 'The councils rewrite the pact so that the port that grows pays for its own expansion.',
+  },
+  {
+    id: 'rival-hubs',
+    title: 'Rival hubs',
+    summary: 'Greyhaven builds its second quay alone and the joint sales office closes.',
+  },
+  {
+    id: 'managed-decline',
+    title: 'Managed decline',
+    summary: 'The pact survives on paper while each port quietly courts its own customers.',
+  },
 ];
 const counts = { 'shared-terminals': 41, 'rival-hubs': 27, 'managed-decline': 12 };
 
@@ -29,18 +41,19 @@ const counts = { 'shared-terminals': 41, 'rival-hubs': 27, 'managed-decline': 12
 // `/api/votes` is the local endpoint that Storybook's dev server mounts (.storybook/vite.config.ts).
 const fresh = (name: string) => `storybook-${name}-${Math.random().toString(36).slice(2, 8)}`;
 
-const render = (args: Args) => html`<lede-scenarios
-  heading=${ifDefined(args.heading)}
-  heading-level=${args['heading-level']}
-  theme=${ifDefined(args.theme)}
-  vote-endpoint=${ifDefined(args['vote-endpoint'])}
-  article-id=${ifDefined(args['article-id'])}
-  .scenarios=${args.scenarios}
-  .counts=${args.counts}
-  .choice=${args.choice}
-  .status=${args.status ?? 'idle'}
-  .strings=${args.strings}
-></lede-scenarios>`;
+const render = (args: Args) =>
+  html`<lede-scenarios
+    heading=${ifDefined(args.heading)}
+    heading-level=${args['heading-level']}
+    theme=${ifDefined(args.theme)}
+    vote-endpoint=${ifDefined(args['vote-endpoint'])}
+    article-id=${ifDefined(args['article-id'])}
+    .scenarios=${args.scenarios}
+    .counts=${args.counts}
+    .choice=${args.choice}
+    .status=${args.status ?? 'idle'}
+    .strings=${args.strings}
+  ></lede-scenarios>`;
 
 const meta: Meta<Args> = {
   title: 'Elements/Scenarios',
@@ -62,7 +75,14 @@ export const WithoutVotes: Story = {};
 
 export const WithVotes: Story = {
   args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('vote') },
-  parameters: { docs: { description: { story: 'Live against the local endpoint: pick one and the shares appear. The vote is remembered in localStorage for this article id.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Live against the local endpoint: pick one and the shares appear. The vote is remembered in localStorage for this article id.',
+      },
+    },
+  },
 };
 
 /** After a vote: the choice is pressed, every card shows its share as a bar and a percentage. */
@@ -76,7 +96,13 @@ export const Sending: Story = {
 
 export const SavedOffline: Story = {
   args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('saved'), choice: 'shared-terminals', status: 'saved' },
-  parameters: { docs: { description: { story: 'The reader voted offline: the vote waits in the outbox and is sent when the browser is back online.' } } },
+  parameters: {
+    docs: {
+      description: {
+        story: 'The reader voted offline: the vote waits in the outbox and is sent when the browser is back online.',
+      },
+    },
+  },
 };
 
 export const VoteError: Story = {
@@ -90,7 +116,8 @@ export const Long: Story = {
     scenarios: Array.from({ length: 7 }, (_, i) => ({
       id: `s${i}`,
       title: `Scenario ${i + 1}: a title long enough to wrap over two lines or more`,
-      summary: 'A long summary that wraps over several lines, to show the rhythm of the grid when a writer has a lot to say, including averylongwordwithoutanybreakopportunitiesthatmustwrapanyway.',
+      summary:
+        'A long summary that wraps over several lines, to show the rhythm of the grid when a writer has a lot to say, including averylongwordwithoutanybreakopportunitiesthatmustwrapanyway.',
     })),
     counts: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`s${i}`, i * 3])),
     choice: 's3',
@@ -102,19 +129,39 @@ export const Long: Story = {
 
 export const Empty: Story = {
   args: { scenarios: [] },
-  parameters: { docs: { description: { story: 'With no valid scenarios the element renders nothing and takes no space.' } } },
+  parameters: {
+    docs: { description: { story: 'With no valid scenarios the element renders nothing and takes no space.' } },
+  },
 };
 
 export const FromHtmlChildren: Story = {
-  render: () => serifPage(html`<lede-scenarios>
-    <h2>What could happen next</h2>
-    <ul>
-      <li><strong>Shared terminals, new terms:</strong> The councils rewrite the pact so that the port that grows pays for its own expansion.</li>
-      <li><strong>Rival hubs:</strong> Greyhaven builds its second quay alone and the joint sales office closes.</li>
-      <li><strong>Managed decline:</strong> The pact survives on paper while each port quietly courts its own customers.</li>
-    </ul>
-  </lede-scenarios>`),
-  parameters: { docs: { description: { story: 'The progressive-enhancement path: the list is in the page before JavaScript runs; ids are derived from the titles.' } } },
+  render: () =>
+    serifPage(
+      html`<lede-scenarios>
+        <h2>What could happen next</h2>
+        <ul>
+          <li>
+            <strong>Shared terminals, new terms:</strong> The councils rewrite the pact so that the port that grows pays
+            for its own expansion.
+          </li>
+          <li>
+            <strong>Rival hubs:</strong> Greyhaven builds its second quay alone and the joint sales office closes.
+          </li>
+          <li>
+            <strong>Managed decline:</strong> The pact survives on paper while each port quietly courts its own
+            customers.
+          </li>
+        </ul>
+      </lede-scenarios>`,
+    ),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The progressive-enhancement path: the list is in the page before JavaScript runs; ids are derived from the titles.',
+      },
+    },
+  },
 };
 
 export const Narrow: Story = {
@@ -124,7 +171,10 @@ export const Narrow: Story = {
 
 export const Dark: Story = { args: { ...Voted.args, theme: 'dark', 'article-id': fresh('dark') } };
 
-export const OnADarkPage: Story = { args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('dark-page') }, render: (args) => darkPage(render(args)) };
+export const OnADarkPage: Story = {
+  args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('dark-page') },
+  render: (args) => darkPage(render(args)),
+};
 
 export const RightToLeft: Story = {
   args: {

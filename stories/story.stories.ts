@@ -15,7 +15,14 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/Story',
   component: 'lede-story',
-  render: (args) => serifPage(html`<lede-story heading-level=${args['heading-level']} theme=${ifDefined(args.theme)} .document=${args.document}></lede-story>`),
+  render: (args) =>
+    serifPage(
+      html`<lede-story
+        heading-level=${args['heading-level']}
+        theme=${ifDefined(args.theme)}
+        .document=${args.document}
+      ></lede-story>`,
+    ),
   args: { document: demo as LedeDocument, 'heading-level': 1 },
   argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
 };
@@ -24,7 +31,11 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const FullDocument: Story = {
-  parameters: { docs: { description: { story: 'Every part of the demo document. Parts whose element is not registered yet are skipped.' } } },
+  parameters: {
+    docs: {
+      description: { story: 'Every part of the demo document. Parts whose element is not registered yet are skipped.' },
+    },
+  },
 };
 
 export const InvalidDocument: Story = {
@@ -38,7 +49,8 @@ export const InvalidDocument: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'Each problem is a `lede-error` naming the path (`scenarios.items[3].title: must be a string, not a number`); the parts without problems still render.',
+        story:
+          'Each problem is a `lede-error` naming the path (`scenarios.items[3].title: must be a string, not a number`); the parts without problems still render.',
       },
     },
   },

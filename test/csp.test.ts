@@ -39,7 +39,14 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
 
   it('renders every element with zero securitypolicyviolation events', () => {
     expect(result.violations).to.deep.equal([]);
-    expect(result.upgraded).to.include.members(['lede-article', 'lede-key-points', 'lede-scenarios', 'lede-comment-prompt', 'lede-newsletter', 'lede-story']);
+    expect(result.upgraded).to.include.members([
+      'lede-article',
+      'lede-key-points',
+      'lede-scenarios',
+      'lede-comment-prompt',
+      'lede-newsletter',
+      'lede-story',
+    ]);
     expect(result.undefinedTags).to.deep.equal([]);
   });
 
@@ -47,7 +54,9 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
     // Chromium reports inline handlers and style attributes met by DOMPurify's inert parse; those
     // reports are all it may cause: nothing is blocked that Lede needs, and nothing runs.
     expect(result.hostileRan).to.be.false;
-    expect(result.hostile.map((v) => v.directive).filter((d) => d !== 'script-src-attr' && d !== 'style-src-attr')).to.deep.equal([]);
+    expect(
+      result.hostile.map((v) => v.directive).filter((d) => d !== 'script-src-attr' && d !== 'style-src-attr'),
+    ).to.deep.equal([]);
     const body = page.getElementById('from-content')!.shadowRoot!.querySelector('[part="body"]')!;
     expect(body.querySelector('script, [onerror], [style], a[href^="javascript"]')).to.be.null;
     expect(body.querySelector('img')).to.exist;
@@ -69,7 +78,9 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
     }
     expect(page.querySelector('lede-key-points')!.shadowRoot!.querySelectorAll('li')).to.have.length(2);
     const story = page.getElementById('story')!.shadowRoot!;
-    expect(story.querySelector('lede-article')!.shadowRoot!.querySelector('[part="headline"]')!.textContent).to.equal('A story under CSP');
+    expect(story.querySelector('lede-article')!.shadowRoot!.querySelector('[part="headline"]')!.textContent).to.equal(
+      'A story under CSP',
+    );
     expect(story.querySelector('lede-key-points')).to.exist;
     expect(result.errors).to.deep.equal([]);
   });

@@ -17,8 +17,7 @@ describe('delivery', () => {
     localStorage.removeItem('lede-outbox');
   });
 
-
-  it('delivers and returns the endpoint\'s JSON', async () => {
+  it("delivers and returns the endpoint's JSON", async () => {
     const result = await deliver(vote(session), { ...fast, idempotencyKey: 'k1' });
     expect(result).to.deep.equal({ ok: true, status: 200, data: { counts: { a: 1 } } });
     const [request] = await session.requests('votes');
@@ -28,7 +27,11 @@ describe('delivery', () => {
   it('retries a 500 twice with the same Idempotency-Key, then succeeds once', async () => {
     await session.fail('votes', { status: 500 }, { status: 503 });
     const attempts: number[] = [];
-    const result = await deliver(vote(session), { ...fast, idempotencyKey: 'same', onAttempt: (n) => attempts.push(n) });
+    const result = await deliver(vote(session), {
+      ...fast,
+      idempotencyKey: 'same',
+      onAttempt: (n) => attempts.push(n),
+    });
     expect(result.ok).to.be.true;
     expect(attempts).to.deep.equal([1, 2, 3]);
     const requests = await session.requests('votes');
@@ -64,7 +67,7 @@ describe('delivery', () => {
     expect(result).to.include({ ok: false, outcome: 'unavailable', reason: 'network' });
   });
 
-  it('does not retry a 4xx and passes on the endpoint\'s message', async () => {
+  it("does not retry a 4xx and passes on the endpoint's message", async () => {
     await session.fail('votes', { status: 400, body: { error: 'No such scenario.' } });
     const result = await deliver(vote(session), fast);
     expect(result).to.include({ ok: false, outcome: 'refused', status: 400, message: 'No such scenario.' });
@@ -72,7 +75,11 @@ describe('delivery', () => {
   });
 
   it('never calls an unreadable 200 a success', async () => {
-    await session.fail('votes', { status: 200, body: '<html>captive portal</html>' }, { status: 200, body: '<html>captive portal</html>' });
+    await session.fail(
+      'votes',
+      { status: 200, body: '<html>captive portal</html>' },
+      { status: 200, body: '<html>captive portal</html>' },
+    );
     const result = await deliver(vote(session), { ...fast, retries: 1 });
     expect(result).to.include({ ok: false, outcome: 'unavailable', reason: 'unreadable' });
   });
@@ -98,7 +105,11 @@ describe('delivery', () => {
   });
 
   describe('outbox', () => {
-    const entry = (key: string, scenarioId = 'a') => ({ channel: 'votes', request: vote(session, scenarioId), idempotencyKey: key });
+    const entry = (key: string, scenarioId = 'a') => ({
+      channel: 'votes',
+      request: vote(session, scenarioId),
+      idempotencyKey: key,
+    });
 
     it('keeps entries across reloads (localStorage) and sends each exactly once on flush', async () => {
       enqueue(entry('one', 'a'));
@@ -132,7 +143,10 @@ describe('delivery', () => {
         s.textContent = script;
         frame.contentDocument!.body.append(s);
       }
-      await until(() => frames.every((f) => (f.contentWindow as Window & { done?: boolean }).done === true), 'both frames to flush');
+      await until(
+        () => frames.every((f) => (f.contentWindow as Window & { done?: boolean }).done === true),
+        'both frames to flush',
+      );
       frames.forEach((f) => f.remove());
       expect(await session.requests('votes')).to.have.length(1);
       expect(pending('votes')).to.have.length(0);
@@ -150,7 +164,9 @@ describe('delivery', () => {
       enqueue(entry('refused'));
       await session.fail('votes', { status: 422, body: { error: 'Voting has closed.' } });
       const seen: { entry: OutboxEntry; message?: string }[] = [];
-      await flush('votes', (e, r) => seen.push({ entry: e, message: !r.ok && r.outcome === 'refused' ? r.message : undefined }));
+      await flush('votes', (e, r) =>
+        seen.push({ entry: e, message: !r.ok && r.outcome === 'refused' ? r.message : undefined }),
+      );
       expect(seen[0]!.message).to.equal('Voting has closed.');
       expect(pending('votes')).to.have.length(0);
     });

@@ -29,8 +29,16 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
   beforeEach(() => {
     calls = [];
     errors = captureLedeErrors();
-    const trap = (name: string) => (...args: unknown[]) => void calls.push(`${name}(${args.map(String).join(',')})`);
-    Object.assign(window, { alert: trap('alert'), confirm: trap('confirm'), prompt: trap('prompt'), print: trap('print') });
+    const trap =
+      (name: string) =>
+      (...args: unknown[]) =>
+        void calls.push(`${name}(${args.map(String).join(',')})`);
+    Object.assign(window, {
+      alert: trap('alert'),
+      confirm: trap('confirm'),
+      prompt: trap('prompt'),
+      print: trap('print'),
+    });
     (window as Trapped).__ledeXss = trap('hook');
     container = document.createElement('div');
     document.body.append(container);
@@ -52,7 +60,8 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
    */
   async function settle(): Promise<void> {
     const fired = new Promise<void>((resolve) => {
-      (window as Trapped).__ledeXss = (label) => (label === 'control' ? resolve() : calls.push(`hook(${String(label)})`));
+      (window as Trapped).__ledeXss = (label) =>
+        label === 'control' ? resolve() : calls.push(`hook(${String(label)})`);
     });
     const control = document.createElement('div');
     control.innerHTML = '<img src="/no-such-image-control" onerror="__ledeXss(\'control\')">';
@@ -99,7 +108,9 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
       container.append(el);
       return el;
     });
-    await Promise.all(elements.map((el) => new Promise((resolve) => el.addEventListener('lede-load', resolve, { once: true }))));
+    await Promise.all(
+      elements.map((el) => new Promise((resolve) => el.addEventListener('lede-load', resolve, { once: true }))),
+    );
     await settle();
     expect(errors.details).to.deep.equal([]);
     expect(check(elements, payloads)).to.deep.equal([]);
@@ -114,7 +125,8 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
   });
 
   it('keeps benign article HTML', () => {
-    const fragment = sanitizeHtml(`<h2>H2</h2><h3>H3</h3><p>Text <a href="https://example.org/a" title="t">link</a> <a href="mailto:x@example.org">mail</a></p>
+    const fragment =
+      sanitizeHtml(`<h2>H2</h2><h3>H3</h3><p>Text <a href="https://example.org/a" title="t">link</a> <a href="mailto:x@example.org">mail</a></p>
       <ul><li>u</li></ul><ol start="3"><li>o</li></ol><dl><dt>t</dt><dd>d</dd></dl>
       <figure><img src="/a.png" alt="alt text" width="10" height="10"><figcaption>cap</figcaption></figure>
       <table><caption>c</caption><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="1">d</td></tr></tbody></table>
@@ -122,9 +134,30 @@ describe('sanitizer: known XSS vectors through <lede-article>', function () {
       <p><em>e</em><strong>s</strong><sup>1</sup><abbr title="a">A</abbr><mark>m</mark><time datetime="2026-01-01">t</time></p><hr>`);
     const div = document.createElement('div');
     div.append(fragment);
-    for (const selector of ['h2', 'h3', 'a[href="https://example.org/a"][title="t"][rel="noopener noreferrer"]', 'a[href^="mailto:"]', 'ul > li', 'ol[start="3"] > li', 'dl dt', 'dl dd',
-      'figure img[alt="alt text"][width="10"][loading="lazy"][decoding="async"]', 'figcaption', 'table caption', 'th[scope="col"]', 'td[colspan="1"]',
-      'blockquote[cite] p', 'pre code.language-js', 'em', 'strong', 'sup', 'abbr[title]', 'mark', 'time[datetime]', 'hr']) {
+    for (const selector of [
+      'h2',
+      'h3',
+      'a[href="https://example.org/a"][title="t"][rel="noopener noreferrer"]',
+      'a[href^="mailto:"]',
+      'ul > li',
+      'ol[start="3"] > li',
+      'dl dt',
+      'dl dd',
+      'figure img[alt="alt text"][width="10"][loading="lazy"][decoding="async"]',
+      'figcaption',
+      'table caption',
+      'th[scope="col"]',
+      'td[colspan="1"]',
+      'blockquote[cite] p',
+      'pre code.language-js',
+      'em',
+      'strong',
+      'sup',
+      'abbr[title]',
+      'mark',
+      'time[datetime]',
+      'hr',
+    ]) {
       expect(div.querySelector(selector), selector).to.exist;
     }
     expect(dangers(div)).to.deep.equal([]);

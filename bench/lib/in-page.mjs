@@ -18,7 +18,9 @@ export function instrument(tags) {
   document.addEventListener('DOMContentLoaded', async () => {
     const present = tags.filter((tag) => document.querySelector(tag));
     await Promise.all(present.map((tag) => customElements.whenDefined(tag)));
-    await Promise.all(present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)));
+    await Promise.all(
+      present.flatMap((tag) => [...document.querySelectorAll(tag)].map((element) => element.updateComplete)),
+    );
     bench.ready = performance.now();
     // The frame that shows that state: a task queued from requestAnimationFrame runs once the frame
     // (style, layout, paint) is done. The same for the static page, whose content is final at DOMContentLoaded.
@@ -60,7 +62,13 @@ export function textBlocks() {
       const where = host ? `${host.localName}[${hosts.indexOf(host)}]` : 'page';
       const count = (seen.get(`${where} ${text}`) ?? 0) + 1;
       seen.set(`${where} ${text}`, count);
-      blocks.push({ key: `${where} ${text}#${count}`, text, x: rect.left + scrollX, y: rect.top + scrollY, host: host?.localName ?? '' });
+      blocks.push({
+        key: `${where} ${text}#${count}`,
+        text,
+        x: rect.left + scrollX,
+        y: rect.top + scrollY,
+        host: host?.localName ?? '',
+      });
     }
   };
   visit(document.body);
@@ -75,7 +83,10 @@ export function ledeBoxes() {
       // An undefined element with no styles is an inline box around its fallback: measure the fallback itself.
       const range = document.createRange();
       range.selectNodeContents(element);
-      const rect = getComputedStyle(element).display === 'inline' ? range.getBoundingClientRect() : element.getBoundingClientRect();
+      const rect =
+        getComputedStyle(element).display === 'inline'
+          ? range.getBoundingClientRect()
+          : element.getBoundingClientRect();
       return { tag: element.localName, top: rect.top + scrollY, height: rect.height };
     });
 }

@@ -8,11 +8,21 @@ export async function openMeasurePage(browser, server) {
     configFile: false,
     logLevel: 'silent',
     mode: 'production',
-    build: { write: false, target: 'es2022', lib: { entry: 'bench/page.ts', formats: ['es'], fileName: () => 'bench.js' }, rolldownOptions: { output: { minify: true } } },
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry: 'bench/page.ts', formats: ['es'], fileName: () => 'bench.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
   });
-  const code = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).find((chunk) => chunk.type === 'chunk').code;
+  const code = (Array.isArray(output) ? output : [output])
+    .flatMap((o) => o.output)
+    .find((chunk) => chunk.type === 'chunk').code;
   server.file('/bench/measure-page.js', code);
-  const url = server.page('/bench/measure-page.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lede bench</title><script type="module" src="/bench/measure-page.js"></script></head><body></body></html>');
+  const url = server.page(
+    '/bench/measure-page.html',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lede bench</title><script type="module" src="/bench/measure-page.js"></script></head><body></body></html>',
+  );
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(url);

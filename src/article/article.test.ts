@@ -24,25 +24,41 @@ describe('<lede-article>', () => {
   });
 
   describe('header', () => {
-    it('shows headline, dek and byline, and dates with Intl in the element\'s language inside <time datetime>', async () => {
-      const el = await fixture<LedeArticle>(html`<lede-article lang="de" headline="Der Hafenpakt" dek="Zwei Häfen, ein Vertrag." byline="Maren Holt"
-        published="2026-11-18T08:00:00Z" updated="2026-11-20T15:30:00Z"><p>Text.</p></lede-article>`);
+    it("shows headline, dek and byline, and dates with Intl in the element's language inside <time datetime>", async () => {
+      const el = await fixture<LedeArticle>(
+        html`<lede-article
+          lang="de"
+          headline="Der Hafenpakt"
+          dek="Zwei Häfen, ein Vertrag."
+          byline="Maren Holt"
+          published="2026-11-18T08:00:00Z"
+          updated="2026-11-20T15:30:00Z"
+          ><p>Text.</p></lede-article
+        >`,
+      );
       expect(shadow(el).querySelector('h2[part="headline"]')!.textContent).to.equal('Der Hafenpakt');
       expect(part(el, 'dek')!.textContent).to.equal('Zwei Häfen, ein Vertrag.');
       expect(part(el, 'meta')!.textContent).to.contain('By Maren Holt');
       const times = [...shadow(el).querySelectorAll('time')];
-      expect(times.map((t) => t.getAttribute('datetime'))).to.deep.equal(['2026-11-18T08:00:00Z', '2026-11-20T15:30:00Z']);
+      expect(times.map((t) => t.getAttribute('datetime'))).to.deep.equal([
+        '2026-11-18T08:00:00Z',
+        '2026-11-20T15:30:00Z',
+      ]);
       const expected = new Intl.DateTimeFormat('de', { dateStyle: 'long' }).format(Date.parse('2026-11-18T08:00:00Z'));
       expect(times[0]!.textContent).to.equal(expected);
       expect(expected).to.match(/November 2026/);
       const size = (node: Element) => parseFloat(getComputedStyle(node).fontSize);
       expect(size(part(el, 'headline')!)).to.be.greaterThan(size(el) * 1.4);
-      expect(shadow(el).querySelector('article')!.getAttribute('aria-labelledby')).to.equal(shadow(el).querySelector('h2')!.id);
+      expect(shadow(el).querySelector('article')!.getAttribute('aria-labelledby')).to.equal(
+        shadow(el).querySelector('h2')!.id,
+      );
       expect(errors.details).to.have.length(0);
     });
 
     it('uses heading-level for the headline and replaceable strings', async () => {
-      const el = await fixture<LedeArticle>(html`<lede-article heading-level="1" headline="H" byline="A" strings='{"byline":"Par {name}"}'></lede-article>`);
+      const el = await fixture<LedeArticle>(
+        html`<lede-article heading-level="1" headline="H" byline="A" strings='{"byline":"Par {name}"}'></lede-article>`,
+      );
       expect(shadow(el).querySelector('h1[part="headline"]')).to.exist;
       expect(part(el, 'meta')!.textContent).to.contain('Par A');
     });
@@ -63,7 +79,7 @@ describe('<lede-article>', () => {
   });
 
   describe('body', () => {
-    it('slots the publisher\'s children when there is no content', async () => {
+    it("slots the publisher's children when there is no content", async () => {
       const el = await fixture<LedeArticle>(html`<lede-article><p>Publisher text.</p></lede-article>`);
       expect(el.bodySource).to.equal('children');
       expect(part(el, 'body')!.querySelector('slot')!.assignedElements()[0]!.textContent).to.equal('Publisher text.');
@@ -81,7 +97,21 @@ describe('<lede-article>', () => {
       const body = part(el, 'body')!;
       expect(el.bodySource).to.equal('content');
       expect(body.querySelector('slot')).to.be.null;
-      for (const tag of ['h2', 'h3', 'ul li', 'ol li', 'a', 'figure img', 'figcaption', 'table th', 'td', 'blockquote p', 'pre code', 'em', 'strong']) {
+      for (const tag of [
+        'h2',
+        'h3',
+        'ul li',
+        'ol li',
+        'a',
+        'figure img',
+        'figcaption',
+        'table th',
+        'td',
+        'blockquote p',
+        'pre code',
+        'em',
+        'strong',
+      ]) {
         expect(body.querySelector(tag), tag).to.exist;
       }
       expect(body.querySelector('script, [onerror]')).to.be.null;
@@ -99,7 +129,11 @@ describe('<lede-article>', () => {
         <div popover id="x">pop</div><button popovertarget="x">b</button><button command="show-modal" commandfor="d">c</button>`;
       await el.updateComplete;
       const body = part(el, 'body')!;
-      expect(body.querySelector('style, form, input, dialog, button, [style], [popover], [popovertarget], [command], [commandfor]')).to.be.null;
+      expect(
+        body.querySelector(
+          'style, form, input, dialog, button, [style], [popover], [popovertarget], [command], [commandfor]',
+        ),
+      ).to.be.null;
       expect(body.textContent).to.contain('pop');
     });
   });
@@ -109,18 +143,31 @@ describe('<lede-article>', () => {
     before(() => emulateMedia({ reducedMotion: 'reduce' }));
     after(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
-    const sections = ['One', 'Two', 'Three'].map((t) => `<h2>${t}</h2><p>${words(200)}</p><h3>${t} detail</h3><p>${words(200)}</p>`).join('');
+    const sections = ['One', 'Two', 'Three']
+      .map((t) => `<h2>${t}</h2><p>${words(200)}</p><h3>${t} detail</h3><p>${words(200)}</p>`)
+      .join('');
 
     it('lists h2 and h3 of the children and scrolls to and focuses a heading when a link is activated', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article toc headline="H">
-        <h2 id="first">First part</h2><p>${words(400)}</p><h3>A detail</h3><p>${words(400)}</p><h2>Second part</h2><p>${words(400)}</p>
-      </lede-article>${filler}</div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <lede-article toc headline="H">
+            <h2 id="first">First part</h2>
+            <p>${words(400)}</p>
+            <h3>A detail</h3>
+            <p>${words(400)}</p>
+            <h2>Second part</h2>
+            <p>${words(400)}</p> </lede-article
+          >${filler}
+        </div>`,
+      );
       const el = wrapper.querySelector('lede-article')!;
       await el.updateComplete;
       const links = [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="toc-link"]')];
       expect(links.map((a) => a.textContent)).to.deep.equal(['First part', 'A detail', 'Second part']);
       expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#first', '#a-detail', '#second-part']);
-      expect(shadow(el).querySelector('nav[part="toc"]')!.getAttribute('aria-labelledby')).to.equal(shadow(el).querySelector('nav h3')!.id);
+      expect(shadow(el).querySelector('nav[part="toc"]')!.getAttribute('aria-labelledby')).to.equal(
+        shadow(el).querySelector('nav h3')!.id,
+      );
       links[2]!.focus();
       await sendKeys({ press: 'Enter' });
       const target = el.querySelector('#second-part')!;
@@ -130,9 +177,16 @@ describe('<lede-article>', () => {
     });
 
     it('goes to a heading with a non-ASCII id and adds one history entry however often its link is followed', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article toc headline="H">
-        <h2 id="café">Café</h2><p>${words(400)}</p><h2>Quay</h2><p>${words(400)}</p>
-      </lede-article>${filler}</div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <lede-article toc headline="H">
+            <h2 id="café">Café</h2>
+            <p>${words(400)}</p>
+            <h2>Quay</h2>
+            <p>${words(400)}</p> </lede-article
+          >${filler}
+        </div>`,
+      );
       const el = wrapper.querySelector('lede-article')!;
       await el.updateComplete;
       const link = shadow(el).querySelector<HTMLAnchorElement>('[part="toc-link"]')!;
@@ -145,12 +199,21 @@ describe('<lede-article>', () => {
     });
 
     it('works inside the shadow root for sanitized content: TOC, links in the body, and #fragment links from the page', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div><a id="page-link" href="#three-detail">to three</a><lede-article toc></lede-article>${filler}</div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div><a id="page-link" href="#three-detail">to three</a><lede-article toc></lede-article>${filler}</div>`,
+      );
       const el = wrapper.querySelector('lede-article')!;
       el.content = `<p><a href="#two">Jump to two</a></p>${sections}`;
       await el.updateComplete;
       const links = [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="toc-link"]')];
-      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#one', '#one-detail', '#two', '#two-detail', '#three', '#three-detail']);
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+        '#one',
+        '#one-detail',
+        '#two',
+        '#two-detail',
+        '#three',
+        '#three-detail',
+      ]);
 
       links[3]!.click();
       const twoDetail = shadow(el).getElementById('user-content-two-detail')!;
@@ -180,8 +243,15 @@ describe('<lede-article>', () => {
       };
       addEventListener('error', onError);
       try {
-        const wrapper = await fixture<HTMLDivElement>(html`<div><a id="bad" href="#%E0%A4%A">bad</a><lede-article>
-          <h2 id="%E0%A4%A">Odd id</h2><p>${words(50)}</p></lede-article>${filler}</div>`);
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div>
+            <a id="bad" href="#%E0%A4%A">bad</a
+            ><lede-article>
+              <h2 id="%E0%A4%A">Odd id</h2>
+              <p>${words(50)}</p></lede-article
+            >${filler}
+          </div>`,
+        );
         const el = wrapper.querySelector('lede-article')!;
         await el.updateComplete;
         history.replaceState(null, '', '#%E0%A4%A');
@@ -198,7 +268,7 @@ describe('<lede-article>', () => {
   });
 
   describe('src', () => {
-    it('scrolls to the page\'s #fragment once the src body that holds it is shown', async () => {
+    it("scrolls to the page's #fragment once the src body that holds it is shown", async () => {
       const session = new EndpointSession();
       const url = await session.page('long', `<p>${words(600)}</p><h2>Far down</h2><p>${words(50)}</p>`);
       history.replaceState(null, '', '#far-down');
@@ -214,7 +284,12 @@ describe('<lede-article>', () => {
       const session = new EndpointSession();
       const url = await session.page('moved', '<p>Arrived.</p>');
       await session.fail('pages', { delay: 300 });
-      const wrapper = await fixture<HTMLDivElement>(html`<div><lede-article></lede-article><section></section></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <lede-article></lede-article>
+          <section></section>
+        </div>`,
+      );
       const el = wrapper.querySelector('lede-article')!;
       el.src = url;
       await el.updateComplete;
@@ -261,7 +336,13 @@ describe('<lede-article>', () => {
 
     it('loads a Lede document (JSON) and takes the header from it unless attributes are set', async () => {
       const session = new EndpointSession();
-      const doc = { headline: 'From the document', dek: 'Doc dek', byline: 'Doc Writer', published: '2026-01-02T00:00:00Z', body: '<p>Document body.</p>' };
+      const doc = {
+        headline: 'From the document',
+        dek: 'Doc dek',
+        byline: 'Doc Writer',
+        published: '2026-01-02T00:00:00Z',
+        body: '<p>Document body.</p>',
+      };
       const url = await session.page('doc.json', JSON.stringify(doc), 'application/json');
       const el = await fixture<LedeArticle>(html`<lede-article byline="Attribute Writer"></lede-article>`);
       const loaded = oneEvent(el, 'lede-load');
@@ -278,7 +359,12 @@ describe('<lede-article>', () => {
       ['HTTP error', async (s) => `${s.base}/pages/missing`, 'http', 'src'],
       ['network failure', async () => 'http://127.0.0.1:9/closed-port', 'network', 'src'],
       ['invalid JSON', async (s) => s.page('bad.json', '{"headline":', 'application/json'), 'invalid-json', 'src'],
-      ['a document without body', async (s) => s.page('nobody.json', '{"headline":"H"}', 'application/json'), 'invalid-document', 'body'],
+      [
+        'a document without body',
+        async (s) => s.page('nobody.json', '{"headline":"H"}', 'application/json'),
+        'invalid-document',
+        'body',
+      ],
       ['an unknown content type', async (s) => s.page('x.txt', 'plain', 'text/plain'), 'invalid-document', 'src'],
     ];
     for (const [name, make, code, field] of failures) {
@@ -319,10 +405,31 @@ describe('<lede-article>', () => {
   describe('accessibility', () => {
     for (const theme of ['light', 'dark']) {
       it(`has no axe violations with everything shown, ${theme} theme`, async () => {
-        const el = await fixture<LedeArticle>(html`<lede-article theme=${theme} toc reading-time headline="Headline" dek="Dek" byline="A. Writer" published="2026-11-18">
-          <h2>Part one</h2><p>Text with <a href="#x">a link</a>.</p><h3>Detail</h3><blockquote><p>Quote</p></blockquote>
-          <table><tr><th>k</th></tr><tr><td>v</td></tr></table><pre><code>x</code></pre>
-        </lede-article>`);
+        const el = await fixture<LedeArticle>(
+          html`<lede-article
+            theme=${theme}
+            toc
+            reading-time
+            headline="Headline"
+            dek="Dek"
+            byline="A. Writer"
+            published="2026-11-18"
+          >
+            <h2>Part one</h2>
+            <p>Text with <a href="#x">a link</a>.</p>
+            <h3>Detail</h3>
+            <blockquote><p>Quote</p></blockquote>
+            <table>
+              <tr>
+                <th>k</th>
+              </tr>
+              <tr>
+                <td>v</td>
+              </tr>
+            </table>
+            <pre><code>x</code></pre>
+          </lede-article>`,
+        );
         await expectNoAxeViolations(el);
       });
     }

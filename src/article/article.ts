@@ -134,9 +134,13 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    for (const [name, key] of [['published', 'published'], ['updated', 'updatedAt']] as const) {
+    for (const [name, key] of [
+      ['published', 'published'],
+      ['updated', 'updatedAt'],
+    ] as const) {
       const value = this[key];
-      if (changed.has(key) && value && !Date.parse(value)) this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
+      if (changed.has(key) && value && !Date.parse(value))
+        this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
     }
     // A server renderer has no DOM to sanitize into, fetch for or read headings from: it renders
     // the header, and the body is the slotted children until the element upgrades in the browser.
@@ -148,7 +152,9 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     this.#entries = collectHeadings(root, root === this ? '' : CONTENT_ID_PREFIX);
     // About 230 words a minute.
     if (this.readingTime) {
-      const text = [...root.childNodes].map((node) => (node instanceof Element && node.hasAttribute('slot') ? '' : node.textContent)).join(' ');
+      const text = [...root.childNodes]
+        .map((node) => (node instanceof Element && node.hasAttribute('slot') ? '' : node.textContent))
+        .join(' ');
       this.#minutes = Math.max(1, Math.round(text.trim().split(/\s+/).length / 230));
     }
   }
@@ -193,14 +199,23 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   /** Same-page `#fragment` links, in this element or anywhere on the page, that point into it. */
   #onClick = (event: MouseEvent): void => {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    if (link.href.split('#')[0] === location.href.split('#')[0] && fragmentsOf(link.hash).some((id) => this.goTo(id, true))) event.preventDefault();
+    if (!link?.hash || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
+    if (
+      link.href.split('#')[0] === location.href.split('#')[0] &&
+      fragmentsOf(link.hash).some((id) => this.goTo(id, true))
+    )
+      event.preventDefault();
   };
 
   /** Scrolls to an id in the body and moves focus there; false when the body has no such id. */
   goTo(fragment: string, push: boolean): boolean {
     const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
-    if (!target || !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))) return false;
+    if (
+      !target ||
+      !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))
+    )
+      return false;
     scrollToAndFocus(target, push ? `#${publicFragment(target.id)}` : undefined);
     return true;
   }
@@ -212,7 +227,9 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   #renderDate(name: 'published' | 'updated', dates: () => Intl.DateTimeFormat) {
     const value = this.#field(name);
     const time = Date.parse(value!);
-    return time ? html`<span>${this.text[name]} <time datetime=${value!}>${dates().format(time)}</time></span>` : nothing;
+    return time
+      ? html`<span>${this.text[name]} <time datetime=${value!}>${dates().format(time)}</time></span>`
+      : nothing;
   }
 
   protected override render() {
@@ -225,8 +242,25 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     const dek = this.#field('dek');
     const byline = this.#field('byline');
     const status = loading ? text.loading : this.failed ? text.loadFailed : '';
-    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}><header part="header">${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}<p part="meta">${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}</p></header><p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>${this.toc && this.#entries.length
-      ? html`<nav part="toc" aria-labelledby="${uid}-t">${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}<ol>${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}</ol></nav>`
-      : nothing}<div part="body" class="body">${this.#contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div></article>`;
+    return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}>
+      <header part="header">
+        ${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}
+        <p part="meta">
+          ${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}
+        </p>
+      </header>
+      <p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>
+      ${
+        this.toc && this.#entries.length
+          ? html`<nav part="toc" aria-labelledby="${uid}-t">
+              ${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}
+              <ol>
+                ${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}
+              </ol>
+            </nav>`
+          : nothing
+      }
+      <div part="body" class="body">${this.#contentBody ?? this.loaded?.body ?? html`<slot></slot>`}</div>
+    </article>`;
   }
 }

@@ -14,21 +14,29 @@ export interface TocEntry {
 export function collectHeadings(root: Element, prefix: string): TocEntry[] {
   const used = new Set([...root.querySelectorAll('[id]')].map((element) => element.id));
   // Children with a `slot` (the fallback header and table of contents) are not the body.
-  return [...root.querySelectorAll(':scope > :is(h2, h3):not([slot]), :scope > :not([slot]) :is(h2, h3)')].map((heading) => {
-    const text = heading.textContent!.replace(/\s+/g, ' ').trim();
-    if (!heading.id) {
-      const base = prefix + (text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section');
-      let id = base;
-      for (let n = 2; used.has(id) || document.getElementById(id); n++) id = `${base}-${n}`;
-      used.add((heading.id = id));
-    }
-    return { id: heading.id, text, level: heading.localName };
-  });
+  return [...root.querySelectorAll(':scope > :is(h2, h3):not([slot]), :scope > :not([slot]) :is(h2, h3)')].map(
+    (heading) => {
+      const text = heading.textContent!.replace(/\s+/g, ' ').trim();
+      if (!heading.id) {
+        const base =
+          prefix +
+          (text
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}]+/gu, '-')
+            .replace(/^-|-$/g, '') || 'section');
+        let id = base;
+        for (let n = 2; used.has(id) || document.getElementById(id); n++) id = `${base}-${n}`;
+        used.add((heading.id = id));
+      }
+      return { id: heading.id, text, level: heading.localName };
+    },
+  );
 }
 
 /** The element a `#fragment` means: the id as written, or with the sanitizer's prefix. */
 export const findTarget = (root: Document | ShadowRoot, fragment: string) =>
-  (fragment && (root.getElementById(fragment) ?? root.getElementById(CONTENT_ID_PREFIX + fragment))) as HTMLElement | null;
+  (fragment &&
+    (root.getElementById(fragment) ?? root.getElementById(CONTENT_ID_PREFIX + fragment))) as HTMLElement | null;
 
 /** The fragment to show in the address bar for an id: without the sanitizer's prefix. */
 export const publicFragment = (id: string) => id.replace(CONTENT_ID_PREFIX, '');

@@ -160,7 +160,9 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   get shareData(): ShareData {
     return {
       // A server renderer has no page to read: there, only `url` and `title` count.
-      url: this.url || (isServer ? '' : document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href),
+      url:
+        this.url ||
+        (isServer ? '' : document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href),
       title: this.title || (isServer ? '' : document.title),
       tags: (this.hashtag ?? '').split(/[\s,#]+/).filter(Boolean),
       handle: this.handle?.replace('@', ''),
@@ -189,11 +191,19 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       });
     }
     if (changed.has('count') && this.count != null && !isCount(this.count)) {
-      this.reportProblem('invalid-attribute', 'count', `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`);
+      this.reportProblem(
+        'invalid-attribute',
+        'count',
+        `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`,
+      );
     }
     if (changed.has('countSrc')) void this.#loadCount();
     if (changed.has('commentsHref') && this.commentsHref && !isSafeUrl(this.commentsHref)) {
-      this.reportProblem('invalid-attribute', 'comments-href', `${describe(this.commentsHref)} is not an http(s), mailto, tel or relative URL; no link is shown`);
+      this.reportProblem(
+        'invalid-attribute',
+        'comments-href',
+        `${describe(this.commentsHref)} is not an http(s), mailto, tel or relative URL; no link is shown`,
+      );
     }
   }
 
@@ -265,7 +275,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     }
     this.instance = remember('lede_mastodon', instance);
     void this.#ask(false);
-    if (this.#emitShare('mastodon')) window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
+    if (this.#emitShare('mastodon'))
+      window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
   }
 
   /** The link to the comments: `comments-href`, else the first link of the children; never a `javascript:` URL. */
@@ -285,25 +296,84 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const name = brand ? format(this.text.shareOn, { network: brand }) : nothing;
     const click = (e: Event) => this.#onShare(network, e);
     if (network === 'native' && (isServer || !('share' in navigator))) return nothing;
-    return html`<li>${(network === 'mastodon' ? this.instance : intents[network])
-      ? html`<a part="share-link" data-network=${network} href=${shareUrl(network, data, this.instance)} target="_blank" rel="noopener noreferrer" aria-label=${name} @click=${click}>${label}</a>`
-      : html`<button part="share-link" data-network=${network} aria-label=${name} aria-expanded=${network === 'mastodon' ? this.asking : nothing} @click=${click}>${label}</button>`}${
-      network === 'mastodon' && this.instance
-        ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${() => this.#ask(!this.asking)}>${format(this.text.mastodonChange, { server: this.instance })}</button>`
-        : nothing}</li>`;
+    return html`<li>
+      ${
+        (network === 'mastodon' ? this.instance : intents[network])
+          ? html`<a
+              part="share-link"
+              data-network=${network}
+              href=${shareUrl(network, data, this.instance)}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label=${name}
+              @click=${click}
+              >${label}</a
+            >`
+          : html`<button
+              part="share-link"
+              data-network=${network}
+              aria-label=${name}
+              aria-expanded=${network === 'mastodon' ? this.asking : nothing}
+              @click=${click}
+            >
+              ${label}
+            </button>`
+      }${
+        network === 'mastodon' && this.instance
+          ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${() => this.#ask(!this.asking)}>
+              ${format(this.text.mastodonChange, { server: this.instance })}
+            </button>`
+          : nothing
+      }
+    </li>`;
   }
 
   protected override render() {
     const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
-    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
-      this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing}${
-      count !== undefined ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>` : nothing}${
-      this.#href ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}>${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.text.cta}</a>` : nothing}${
-      this.#tokens[0] && data.url ? html`<ul part="share-list" aria-label=${this.text.share}>${this.#tokens.map((network) => this.#renderShare(network, data))}</ul>` : nothing}${
-      this.asking
-        ? html`<form part="mastodon-form" novalidate @submit=${this.#submitInstance} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}><label for="server">${this.text.mastodon}</label><input id="server" inputmode="url" autocomplete="off" aria-invalid=${!!this.invalid} aria-describedby="invalid" /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span></form>`
-        : nothing}${
-      this.copyFallback ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />` : nothing}<p part="status" role="status">${this.status}</p></section>`;
+    return html`<section part="base" aria-labelledby="heading">
+      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
+        this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing
+      }${
+        count !== undefined
+          ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>`
+          : nothing
+      }${
+        this.#href
+          ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}
+              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.text.cta}</a
+            >`
+          : nothing
+      }${
+        this.#tokens[0] && data.url
+          ? html`<ul part="share-list" aria-label=${this.text.share}>
+              ${this.#tokens.map((network) => this.#renderShare(network, data))}
+            </ul>`
+          : nothing
+      }${
+        this.asking
+          ? html`<form
+              part="mastodon-form"
+              novalidate
+              @submit=${this.#submitInstance}
+              @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}
+            >
+              <label for="server">${this.text.mastodon}</label
+              ><input
+                id="server"
+                inputmode="url"
+                autocomplete="off"
+                aria-invalid=${!!this.invalid}
+                aria-describedby="invalid"
+              /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
+            </form>`
+          : nothing
+      }${
+        this.copyFallback
+          ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />`
+          : nothing
+      }
+      <p part="status" role="status">${this.status}</p>
+    </section>`;
   }
 }

@@ -5,14 +5,20 @@ import { format } from '../core/strings.js';
 export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 /** GETs `{ "count": n }` through the shared delivery module: the count, or why there is none. Never throws. */
-export async function fetchCount(url: string, timeout: number, signal: AbortSignal): Promise<number | [LedeErrorCode, string]> {
+export async function fetchCount(
+  url: string,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<number | [LedeErrorCode, string]> {
   await nextTask(); // The element renders its (empty) count line first; the request does not delay that.
   const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
   if (!result.ok) {
     if (result.outcome === 'refused') return ['http', `answered HTTP ${result.status}`];
     if (result.reason === 'unreadable') return ['invalid-json', 'did not answer { "count": n } with a whole number'];
     if (result.reason === 'server') return ['http', `answered HTTP ${result.status}`];
-    return result.reason === 'timeout' ? ['timeout', 'did not answer in time'] : ['network', `could not be reached (${result.reason})`];
+    return result.reason === 'timeout'
+      ? ['timeout', 'did not answer in time']
+      : ['network', `could not be reached (${result.reason})`];
   }
   const count = (result.data as { count?: unknown } | undefined)?.count;
   return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
@@ -24,6 +30,8 @@ export async function fetchCount(url: string, timeout: number, signal: AbortSign
  */
 export function formatCount(count: number, lang: string, text: Record<string, string>): string {
   const category = new Intl.PluralRules(lang).select(count);
-  const template = count ? text[`count${category[0]!.toUpperCase()}${category.slice(1)}`] || text.countOther! : text.countNone!;
+  const template = count
+    ? text[`count${category[0]!.toUpperCase()}${category.slice(1)}`] || text.countOther!
+    : text.countNone!;
   return format(template, { n: new Intl.NumberFormat(lang).format(count) });
 }

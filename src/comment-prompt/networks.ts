@@ -7,7 +7,8 @@ export interface ShareData {
 }
 
 /** Every token the `share` attribute accepts, in the SPEC's order. */
-export type ShareNetwork = 'x' | 'bluesky' | 'mastodon' | 'linkedin' | 'threads' | 'facebook' | 'reddit' | 'email' | 'copy' | 'native';
+export type ShareNetwork =
+  'x' | 'bluesky' | 'mastodon' | 'linkedin' | 'threads' | 'facebook' | 'reddit' | 'email' | 'copy' | 'native';
 
 /** Code points: never fewer than Bluesky's graphemes, so a text that fits in code points fits there. */
 const chars = (text: string): string[] => [...text];
@@ -20,7 +21,15 @@ export function postText(data: ShareData, limit = Infinity): string {
   const tail = [...data.tags.map((tag) => `#${tag}`), data.url].join(' ');
   const room = limit - chars(tail).length - 1;
   const title = chars(data.title);
-  const head = title.length <= room ? data.title : room > 1 ? `${title.slice(0, room - 1).join('').trimEnd()}…` : '';
+  const head =
+    title.length <= room
+      ? data.title
+      : room > 1
+        ? `${title
+            .slice(0, room - 1)
+            .join('')
+            .trimEnd()}…`
+        : '';
   return head ? `${head} ${tail}` : tail;
 }
 
@@ -70,6 +79,10 @@ export function shareUrl(network: ShareNetwork, d: ShareData, instance = ''): st
  * `https://mastodon.social/about` or a handle `@me@mastodon.social`. Undefined when it is not a host name.
  */
 export function toInstance(input: string): string | undefined {
-  const host = input.trim().toLowerCase().replace(/^(https?:\/\/|@?[^@\s/]+@)/, '').split('/')[0]!;
+  const host = input
+    .trim()
+    .toLowerCase()
+    .replace(/^(https?:\/\/|@?[^@\s/]+@)/, '')
+    .split('/')[0]!;
   return /^([a-z\d-]+\.)+[a-z\d-]{2,}$/.test(host) ? host : undefined;
 }

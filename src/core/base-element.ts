@@ -52,10 +52,18 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     super.willUpdate(changed);
     if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.#resolveStrings();
     if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
-      this.reportProblem('invalid-attribute', 'heading-level', `${describe(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`);
+      this.reportProblem(
+        'invalid-attribute',
+        'heading-level',
+        `${describe(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`,
+      );
     }
     if (changed.has('theme') && this.theme !== undefined && this.theme !== 'light' && this.theme !== 'dark') {
-      this.reportProblem('invalid-attribute', 'theme', `${describe(this.theme)} is not "light" or "dark"; using the page's colours`);
+      this.reportProblem(
+        'invalid-attribute',
+        'theme',
+        `${describe(this.theme)} is not "light" or "dark"; using the page's colours`,
+      );
     }
   }
 
@@ -71,7 +79,11 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     const { strings, rejected } = mergeStrings(this.defaultStrings, overrides);
     this.text = strings;
     for (const key of rejected) {
-      this.reportProblem('invalid-property', field, `${key} is not a known text key with a string value (known: ${Object.keys(this.defaultStrings)})`);
+      this.reportProblem(
+        'invalid-property',
+        field,
+        `${key} is not a known text key with a string value (known: ${Object.keys(this.defaultStrings)})`,
+      );
     }
   }
 

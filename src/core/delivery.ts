@@ -37,7 +37,12 @@ export type DeliveryResult =
   /** The endpoint refused it (4xx other than 429): do not retry; `message` is the endpoint's own. */
   | { ok: false; outcome: 'refused'; status: number; data: unknown; message?: string }
   /** It could not be delivered now: worth keeping and sending later. */
-  | { ok: false; outcome: 'unavailable'; reason: 'offline' | 'network' | 'timeout' | 'server' | 'unreadable' | 'aborted'; status?: number };
+  | {
+      ok: false;
+      outcome: 'unavailable';
+      reason: 'offline' | 'network' | 'timeout' | 'server' | 'unreadable' | 'aborted';
+      status?: number;
+    };
 
 /** A random key, unique per logical request. */
 export function newIdempotencyKey(): string {
@@ -48,7 +53,12 @@ const isOffline = (): boolean => globalThis.navigator?.onLine === false;
 
 type Unavailable = Extract<DeliveryResult, { outcome: 'unavailable' }>;
 
-const unavailable = (reason: Unavailable['reason'], status?: number): Unavailable => ({ ok: false, outcome: 'unavailable', reason, status });
+const unavailable = (reason: Unavailable['reason'], status?: number): Unavailable => ({
+  ok: false,
+  outcome: 'unavailable',
+  reason,
+  status,
+});
 
 /** Resolves after `ms`, or as soon as `signal` aborts. */
 const wait = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -78,7 +88,12 @@ export function backoffMs(attempt: number, base: number, max: number): number {
 }
 
 /** One attempt: a final result, or an unavailable one worth retrying (not `aborted`), after `after` ms if the endpoint said so. */
-async function attemptOnce(request: DeliveryRequest, headers: Record<string, string>, timeout: number, signal?: AbortSignal): Promise<DeliveryResult & { after?: number }> {
+async function attemptOnce(
+  request: DeliveryRequest,
+  headers: Record<string, string>,
+  timeout: number,
+  signal?: AbortSignal,
+): Promise<DeliveryResult & { after?: number }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeout);
   const onAbort = () => controller.abort(signal?.reason);
@@ -103,7 +118,8 @@ async function attemptOnce(request: DeliveryRequest, headers: Record<string, str
       data = text;
     }
     if (response.ok) return { ok: true, status, data };
-    if (status === 429 || status >= 500) return { ...unavailable('server', status), after: retryAfterMs(response.headers.get('Retry-After')) };
+    if (status === 429 || status >= 500)
+      return { ...unavailable('server', status), after: retryAfterMs(response.headers.get('Retry-After')) };
     const { error, message } = Object(data) as { error?: unknown; message?: unknown };
     const reason = error ?? message;
     return { ok: false, outcome: 'refused', status, data, message: typeof reason === 'string' ? reason : undefined };

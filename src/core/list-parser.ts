@@ -14,7 +14,6 @@ export interface ParsedList {
   problems: string[];
 }
 
-
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Removes the punctuation that separates a lead-in from its text ("Cost:", "Cost —"). */

@@ -22,7 +22,9 @@ const STORAGE_KEY = 'lede-outbox';
 function readAll(): OutboxEntry[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as OutboxEntry[]).filter((e) => e && typeof e.id === 'string' && e.request) : [];
+    return Array.isArray(parsed)
+      ? (parsed as OutboxEntry[]).filter((e) => e && typeof e.id === 'string' && e.request)
+      : [];
   } catch {
     return []; // Storage blocked by the browser's privacy settings, or not JSON.
   }
@@ -85,7 +87,10 @@ export function flush(channel: string, onResult: (entry: OutboxEntry, result: De
 }
 
 /** Flushes `channel` now and whenever the browser comes back online; returns a stop function. */
-export function watchOutbox(channel: string, onResult: (entry: OutboxEntry, result: DeliveryResult) => void): () => void {
+export function watchOutbox(
+  channel: string,
+  onResult: (entry: OutboxEntry, result: DeliveryResult) => void,
+): () => void {
   const run = () => {
     if (pending(channel).length > 0) void flush(channel, onResult);
   };

@@ -20,7 +20,10 @@ const { tags: FORBID_TAGS, attributes: FORBID_ATTR } = forbidden;
 function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;
   try {
-    return tt?.createPolicy('lede', { createHTML: (s: string) => s, createScriptURL: (s: string) => s }) as Config['TRUSTED_TYPES_POLICY'];
+    return tt?.createPolicy('lede', {
+      createHTML: (s: string) => s,
+      createScriptURL: (s: string) => s,
+    }) as Config['TRUSTED_TYPES_POLICY'];
   } catch {
     // A second copy of Lede on the page: DOMPurify falls back to its own `dompurify` policy.
     return undefined;
@@ -58,7 +61,8 @@ function instance(): ReturnType<typeof DOMPurify> {
     if (element.localName === 'a' || element.localName === 'area') {
       if (element.getAttribute('target') !== '_blank') element.removeAttribute('target');
       const href = element.getAttribute('href');
-      if ((href && isExternalUrl(href)) || element.hasAttribute('target')) element.setAttribute('rel', 'noopener noreferrer');
+      if ((href && isExternalUrl(href)) || element.hasAttribute('target'))
+        element.setAttribute('rel', 'noopener noreferrer');
     } else if (element.localName === 'img') {
       element.setAttribute('loading', 'lazy');
       element.setAttribute('decoding', 'async');

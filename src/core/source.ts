@@ -4,7 +4,11 @@ import { parseJsonAttribute } from './json-attribute.js';
 
 /** Why `src` could not be shown: the error code, the field at fault, and the problem. */
 export class SourceError extends Error {
-  constructor(readonly code: LedeErrorCode, message: string, readonly field = 'src') {
+  constructor(
+    readonly code: LedeErrorCode,
+    message: string,
+    readonly field = 'src',
+  ) {
     super(message);
   }
 }
@@ -13,7 +17,11 @@ export class SourceError extends Error {
  * GETs `src` (relative to the page): its content type and text. Throws a `SourceError` when it
  * cannot be fetched or answers an HTTP error, and the abort itself when `signal` aborts.
  */
-export async function fetchSource(src: string, signal: AbortSignal, headers?: HeadersInit): Promise<{ type: string; text: string }> {
+export async function fetchSource(
+  src: string,
+  signal: AbortSignal,
+  headers?: HeadersInit,
+): Promise<{ type: string; text: string }> {
   const response = await fetch(new URL(src, document.baseURI), { signal, headers }).catch((error: Error) => {
     throw signal.aborted ? error : new SourceError('network', `could not be fetched (${error.message})`);
   });

@@ -75,7 +75,11 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
 
   private readonly children$ = new ChildrenController(this);
   private parsedVersion = -1;
-  private rendered: { points: KeyPoint[]; ordered: boolean; heading?: string; source: KeyPointsSource } = { points: [], ordered: false, source: 'none' };
+  private rendered: { points: KeyPoint[]; ordered: boolean; heading?: string; source: KeyPointsSource } = {
+    points: [],
+    ordered: false,
+    source: 'none',
+  };
 
   protected get defaultStrings(): KeyPointsStrings {
     return defaultStrings;
@@ -97,10 +101,12 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
 
   /** Picks the data source by precedence and keeps its valid points. Override to add a source. */
   protected resolvePoints(): typeof this.rendered {
-    if (this.points !== undefined) return { ...this.validate(this.points, 'points'), ordered: this.ordered, source: 'property' };
+    if (this.points !== undefined)
+      return { ...this.validate(this.points, 'points'), ordered: this.ordered, source: 'property' };
     if (this.pointsAttribute !== undefined && this.pointsAttribute !== null) {
       const parsed = parseJsonAttribute(this.pointsAttribute);
-      if (parsed.ok) return { ...this.validate(parsed.value, 'points attribute'), ordered: this.ordered, source: 'attribute' };
+      if (parsed.ok)
+        return { ...this.validate(parsed.value, 'points attribute'), ordered: this.ordered, source: 'attribute' };
       this.reportProblem('invalid-json', 'points attribute', parsed.problem);
     }
     const list = parseLeadInList(this);
@@ -123,7 +129,9 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
   /** Renders one point; override to change how a point looks. */
   protected renderPoint(point: KeyPoint) {
     // Two flat templates rather than a nested one for the lead-in: one template instance less per point.
-    return point.title ? html`<li part="item"><strong part="lead-in">${point.title}:</strong> ${point.text}</li>` : html`<li part="item">${point.text}</li>`;
+    return point.title
+      ? html`<li part="item"><strong part="lead-in">${point.title}:</strong> ${point.text}</li>`
+      : html`<li part="item">${point.text}</li>`;
   }
 
   protected override render() {
@@ -135,7 +143,15 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
     const items = points.map((point) => this.renderPoint(point));
     return html`<section part="base" aria-labelledby=${headingId}>
       ${renderHeading(this.level, headingId, heading)}
-      ${ordered ? html`<ol part="list">${items}</ol>` : html`<ul part="list">${items}</ul>`}
+      ${
+        ordered
+          ? html`<ol part="list">
+              ${items}
+            </ol>`
+          : html`<ul part="list">
+              ${items}
+            </ul>`
+      }
       <slot name="footer"></slot>
     </section>`;
   }

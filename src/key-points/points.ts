@@ -11,7 +11,11 @@ export interface ValidatedPoints {
 
 /** Keeps the valid points of an untrusted value and names every invalid one by its path. */
 export function validatePoints(value: unknown, field: string): ValidatedPoints {
-  if (!Array.isArray(value)) return { points: [], problems: [{ field, problem: `must be an array of { title?, text }, not ${describe(value)}` }] };
+  if (!Array.isArray(value))
+    return {
+      points: [],
+      problems: [{ field, problem: `must be an array of { title?, text }, not ${describe(value)}` }],
+    };
   const result: ValidatedPoints = { points: [], problems: [] };
   value.forEach((item: unknown, index) => {
     const path = `${field}[${index}]`;
@@ -21,11 +25,17 @@ export function validatePoints(value: unknown, field: string): ValidatedPoints {
     }
     const { title, text } = item as Record<string, unknown>;
     if (typeof text !== 'string' || text.trim() === '') {
-      result.problems.push({ field: `${path}.text`, problem: `must be a non-empty string, not ${describe(text)}; the point was skipped` });
+      result.problems.push({
+        field: `${path}.text`,
+        problem: `must be a non-empty string, not ${describe(text)}; the point was skipped`,
+      });
       return;
     }
     if (title !== undefined && typeof title !== 'string') {
-      result.problems.push({ field: `${path}.title`, problem: `must be a string, not ${describe(title)}; the point is shown without it` });
+      result.problems.push({
+        field: `${path}.title`,
+        problem: `must be a string, not ${describe(title)}; the point is shown without it`,
+      });
       result.points.push({ text: text.trim() });
       return;
     }

@@ -2,7 +2,12 @@ import { define } from '../core/define.js';
 import { LedeNewsletter, type NewsletterSignup, type NewsletterSubscribedDetail } from './newsletter.js';
 
 export { LedeNewsletter } from './newsletter.js';
-export type { NewsletterAdapter, NewsletterSignup, NewsletterStrings, NewsletterSubscribedDetail } from './newsletter.js';
+export type {
+  NewsletterAdapter,
+  NewsletterSignup,
+  NewsletterStrings,
+  NewsletterSubscribedDetail,
+} from './newsletter.js';
 export { isEmail } from './email.js';
 
 define('lede-newsletter', LedeNewsletter);

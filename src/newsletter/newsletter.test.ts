@@ -27,7 +27,11 @@ async function submit(el: LedeNewsletter, email?: string) {
 }
 
 const statusIs = (el: LedeNewsletter, text: string | RegExp, timeout?: number) =>
-  until(() => (typeof text === 'string' ? status(el) === text : text.test(status(el))), `status "${text}" (was "${status(el)}")`, timeout);
+  until(
+    () => (typeof text === 'string' ? status(el) === text : text.test(status(el))),
+    `status "${text}" (was "${status(el)}")`,
+    timeout,
+  );
 
 const VALID = [
   'simple@example.com',
@@ -94,8 +98,19 @@ describe('<lede-newsletter>', () => {
   });
 
   const make = (attrs = '', delivery: object = fast) =>
-    fixture<LedeNewsletter>(html`<lede-newsletter action=${session.url('signup')} min-fill-time="0" .delivery=${delivery} .innerHTML=${''}></lede-newsletter>`).then(async (el) => {
-      for (const [k, v] of attrs.split(' ').filter(Boolean).map((a) => a.split('='))) el.setAttribute(k!, v ?? '');
+    fixture<LedeNewsletter>(
+      html`<lede-newsletter
+        action=${session.url('signup')}
+        min-fill-time="0"
+        .delivery=${delivery}
+        .innerHTML=${''}
+      ></lede-newsletter>`,
+    ).then(async (el) => {
+      for (const [k, v] of attrs
+        .split(' ')
+        .filter(Boolean)
+        .map((a) => a.split('=')))
+        el.setAttribute(k!, v ?? '');
       await el.updateComplete;
       return el;
     });
@@ -135,15 +150,26 @@ describe('<lede-newsletter>', () => {
       const el = await make('name-field consent=I\u00a0agree list=weekly');
       type(el, 'name', 'Ada');
       field(el, 'consent').click();
-      const subscribed = new Promise<CustomEvent>((resolve) => el.addEventListener('lede-subscribed', resolve as never));
+      const subscribed = new Promise<CustomEvent>((resolve) =>
+        el.addEventListener('lede-subscribed', resolve as never),
+      );
       await submit(el, 'ada@example.com');
       const event = await subscribed;
       const [request] = await session.requests('signup');
       expect(request!.method).to.equal('POST');
       expect(request!.headers['content-type']).to.equal('application/json');
       expect(request!.headers['idempotency-key']).to.match(/^[\w-]{16,}$/);
-      expect(request!.body).to.deep.equal({ email: 'ada@example.com', name: 'Ada', consent: true, list: 'weekly', source: location.href });
-      expect(event.detail).to.deep.equal({ email: 'ada@example.com', message: 'Thanks! Check ada@example.com to confirm your subscription.' });
+      expect(request!.body).to.deep.equal({
+        email: 'ada@example.com',
+        name: 'Ada',
+        consent: true,
+        list: 'weekly',
+        source: location.href,
+      });
+      expect(event.detail).to.deep.equal({
+        email: 'ada@example.com',
+        message: 'Thanks! Check ada@example.com to confirm your subscription.',
+      });
       expect(status(el)).to.equal('Thanks! Check ada@example.com to confirm your subscription.');
       expect(field(el, 'email').value, 'cleared once accepted').to.equal('');
       await expectNoAxeViolations(el);
@@ -160,7 +186,11 @@ describe('<lede-newsletter>', () => {
     });
 
     it('a custom adapter registered in LedeNewsletter.adapters shapes the request', async () => {
-      LedeNewsletter.adapters.custom = (signup, action) => ({ url: `${action}?via=custom`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: signup.email, tag: 'x' }) });
+      LedeNewsletter.adapters.custom = (signup, action) => ({
+        url: `${action}?via=custom`,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: signup.email, tag: 'x' }),
+      });
       const el = await make('provider=custom');
       await submit(el, 'custom@example.com');
       await statusIs(el, /Thanks/);
@@ -179,7 +209,7 @@ describe('<lede-newsletter>', () => {
   });
 
   describe('faults', () => {
-    it('400: shows the endpoint\'s message, keeps the email, sends once', async () => {
+    it("400: shows the endpoint's message, keeps the email, sends once", async () => {
       await session.fail('signup', { status: 400, body: { error: 'This address is blocked.' } });
       const el = await make();
       await submit(el, 'blocked@example.com');
@@ -335,7 +365,11 @@ describe('<lede-newsletter>', () => {
             }),
         ),
       );
-      for (const frame of frames) await until(() => !!frame.contentDocument?.querySelector('lede-newsletter')?.shadowRoot, 'the element in a frame to upgrade');
+      for (const frame of frames)
+        await until(
+          () => !!frame.contentDocument?.querySelector('lede-newsletter')?.shadowRoot,
+          'the element in a frame to upgrade',
+        );
       const a = await make();
       const b = await make();
       await until(() => pending('newsletter').length === 0, 'the outbox to empty');
@@ -374,7 +408,9 @@ describe('<lede-newsletter>', () => {
     });
 
     it('filled too fast (under min-fill-time): success shown, nothing sent', async () => {
-      const el = await fixture<LedeNewsletter>(html`<lede-newsletter action=${session.url('signup')}></lede-newsletter>`);
+      const el = await fixture<LedeNewsletter>(
+        html`<lede-newsletter action=${session.url('signup')}></lede-newsletter>`,
+      );
       await submit(el, 'fast@example.com');
       expect(status(el)).to.match(/Thanks/);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -405,8 +441,12 @@ describe('<lede-newsletter>', () => {
     });
 
     it('Tab goes email, name, consent, button (the honeypot is skipped); Enter submits', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div><button id="before">before</button>
-        <lede-newsletter action=${session.url('signup')} min-fill-time="0" name-field consent="Yes"></lede-newsletter></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <button id="before">before</button>
+          <lede-newsletter action=${session.url('signup')} min-fill-time="0" name-field consent="Yes"></lede-newsletter>
+        </div>`,
+      );
       const el = wrapper.querySelector('lede-newsletter')!;
       await el.updateComplete;
       wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
@@ -436,14 +476,16 @@ describe('<lede-newsletter>', () => {
     });
 
     it('upgrades from a child form: takes its action, list, name field and typed email', async () => {
-      const el = await fixture<LedeNewsletter>(html`<lede-newsletter min-fill-time="0">
-        <form action=${session.url('signup')} method="post">
-          <label>Email <input type="email" name="email" value="typed@example.com"></label>
-          <label>Name <input name="name"></label>
-          <input type="hidden" name="list" value="from-form">
-          <button>Subscribe</button>
-        </form>
-      </lede-newsletter>`);
+      const el = await fixture<LedeNewsletter>(
+        html`<lede-newsletter min-fill-time="0">
+          <form action=${session.url('signup')} method="post">
+            <label>Email <input type="email" name="email" value="typed@example.com" /></label>
+            <label>Name <input name="name" /></label>
+            <input type="hidden" name="list" value="from-form" />
+            <button>Subscribe</button>
+          </form>
+        </lede-newsletter>`,
+      );
       expect(field(el, 'email').value).to.equal('typed@example.com');
       expect(field(el, 'name')).to.exist;
       expect(el.querySelector('form')!.getBoundingClientRect().height, 'the fallback form is not shown').to.equal(0);
@@ -458,7 +500,7 @@ describe('<lede-newsletter>', () => {
       el.strings = { email: 'Courriel', invalid: 'Adresse invalide.' };
       await el.updateComplete;
       expect(root(el).querySelector('h2')!.textContent).to.equal('Lettre');
-      expect(submitButton(el).textContent).to.equal('Inscription');
+      expect(submitButton(el).textContent?.trim()).to.equal('Inscription');
       expect(field(el, 'email').labels![0]!.textContent).to.equal('Courriel');
       await submit(el, 'nope');
       expect(root(el).querySelector('[part="error"]')!.textContent).to.equal('Adresse invalide.');

@@ -1,6 +1,12 @@
 import { html, isServer, nothing } from 'lit';
 import { LedeElement } from '../core/base-element.js';
-import { deliver, newIdempotencyKey, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from '../core/delivery.js';
+import {
+  deliver,
+  newIdempotencyKey,
+  type DeliveryOptions,
+  type DeliveryRequest,
+  type DeliveryResult,
+} from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
@@ -43,7 +49,12 @@ export type NewsletterStrings = typeof defaultStrings;
 
 const CHANNEL = 'newsletter';
 
-const post = (url: string, type: string, body: string): DeliveryRequest => ({ url, method: 'POST', headers: { 'Content-Type': type }, body });
+const post = (url: string, type: string, body: string): DeliveryRequest => ({
+  url,
+  method: 'POST',
+  headers: { 'Content-Type': type },
+  body,
+});
 
 /**
  * @summary A newsletter signup that validates, retries, and keeps the signup on the device when
@@ -80,7 +91,8 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
    */
   static adapters: Record<string, NewsletterAdapter> = {
     json: (signup, action) => post(action, 'application/json', JSON.stringify(signup)),
-    form: (signup, action) => post(action, 'application/x-www-form-urlencoded', `${new URLSearchParams(signup as never)}`),
+    form: (signup, action) =>
+      post(action, 'application/x-www-form-urlencoded', `${new URLSearchParams(signup as never)}`),
   };
 
   static override properties = {
@@ -186,7 +198,11 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const data = new FormData(event.target as HTMLFormElement);
     const email = `${data.get('email')}`.trim();
     const name = `${data.get('name') ?? ''}`.trim();
-    this.error = !isEmail(email) ? ['email', t.invalid] : this.consent && !data.has('consent') ? ['consent', t.consentRequired] : undefined;
+    this.error = !isEmail(email)
+      ? ['email', t.invalid]
+      : this.consent && !data.has('consent')
+        ? ['consent', t.consentRequired]
+        : undefined;
     this.message = '';
     if (this.error) {
       await this.updateComplete;
@@ -194,11 +210,18 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       return;
     }
     // A bot: it filled the hidden field or submitted faster than a person can. It sees success; nothing is sent.
-    if (data.get('website') || Date.now() - this.#started < this.minFillTime) return void (this.message = this.successMessage ?? t.success);
+    if (data.get('website') || Date.now() - this.#started < this.minFillTime)
+      return void (this.message = this.successMessage ?? t.success);
 
     const form = this.#fallback;
     const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
-    const signup: NewsletterSignup = { email, ...(name && { name }), ...(this.consent && { consent: true }), ...(list && { list }), source: location.href };
+    const signup: NewsletterSignup = {
+      email,
+      ...(name && { name }),
+      ...(this.consent && { consent: true }),
+      ...(list && { list }),
+      source: location.href,
+    };
     if (!emit(this, 'lede-subscribe', signup, true)) return;
 
     const action = this.action ?? form?.getAttribute('action') ?? '';
@@ -211,7 +234,11 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.#inflight = { channel: CHANNEL, request: adapter(signup, action), idempotencyKey: key, meta: { email } };
     this.busy = true;
     this.message = t.sending;
-    const result = await deliver(this.#inflight.request, { ...this.delivery, idempotencyKey: key, signal: this.#abort?.signal });
+    const result = await deliver(this.#inflight.request, {
+      ...this.delivery,
+      idempotencyKey: key,
+      signal: this.#abort?.signal,
+    });
     const entry = this.#inflight;
     this.#inflight = undefined;
     this.busy = false;
@@ -237,7 +264,11 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     }
     const refused = result.outcome === 'refused';
     this.message = (refused && result.message) || t.failed;
-    this.reportProblem(refused ? 'http' : 'network', 'action', refused ? `refused (${result.status})` : 'not sent, not saved');
+    this.reportProblem(
+      refused ? 'http' : 'network',
+      'action',
+      refused ? `refused (${result.status})` : 'not sent, not saved',
+    );
   }
 
   protected override render() {
@@ -247,13 +278,29 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const invalid = (name: string) => (field === name ? 'true' : nothing);
     const describedBy = (name: string) => (field === name ? 'error' : nothing);
     const error = (name: string) => (field === name ? html`<p id="error" part="error">${problem}</p>` : nothing);
-    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
-<form part="form" novalidate @submit=${this.#submit}>
-<div><label for="email">${t.email}</label><input part="input" id="email" type="email" name="email" autocomplete="email" aria-invalid=${invalid('email')} aria-describedby=${describedBy('email')}>${error('email')}</div>
-${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name"></div>` : nothing}
-${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')}><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
-<input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
-<button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>${this.buttonLabel ?? t.button}</button>
-</form><p part="status" role="status">${this.message}</p></section>`;
+    return html`<section part="base" aria-labelledby="heading">
+      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
+      <form part="form" novalidate @submit=${this.#submit}>
+        <div>
+          <label for="email">${t.email}</label
+          ><input
+            part="input"
+            id="email"
+            type="email"
+            name="email"
+            autocomplete="email"
+            aria-invalid=${invalid('email')}
+            aria-describedby=${describedBy('email')}
+          />${error('email')}
+        </div>
+        ${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
+        ${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
+        <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
+        <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
+          ${this.buttonLabel ?? t.button}
+        </button>
+      </form>
+      <p part="status" role="status">${this.message}</p>
+    </section>`;
   }
 }

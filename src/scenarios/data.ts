@@ -15,9 +15,15 @@ export interface Problem {
 
 /** A URL- and id-safe slug of a title: "Rival hubs!" → "rival-hubs". */
 export const slug = (title: string): string =>
-  title.normalize('NFKD').toLowerCase().replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'scenario';
+  title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '') || 'scenario';
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
 /**
  * Keeps the valid scenarios of an untrusted value and names every invalid one by its path
@@ -31,7 +37,11 @@ export function validateScenarios(value: unknown, field: string, problems: Probl
   const scenarios: Scenario[] = [];
   value.forEach((item: unknown, index) => {
     const path = `${field}[${index}]`;
-    const fail = (key: string, what: unknown) => problems.push({ field: path + key, problem: `must be ${key ? 'a non-empty string' : 'an object'}, not ${describe(what)}; the scenario was skipped` });
+    const fail = (key: string, what: unknown) =>
+      problems.push({
+        field: path + key,
+        problem: `must be ${key ? 'a non-empty string' : 'an object'}, not ${describe(what)}; the scenario was skipped`,
+      });
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail('', item);
     const record = item as Record<string, unknown>;
     const title = str(record.title);
@@ -41,7 +51,10 @@ export function validateScenarios(value: unknown, field: string, problems: Probl
     const id = record.id === undefined ? slug(title) : str(record.id);
     if (!id) return fail('.id', record.id);
     if (scenarios.some((s) => s.id === id)) {
-      problems.push({ field: `${path}.id`, problem: `"${id}" is already used by another scenario; the scenario was skipped` });
+      problems.push({
+        field: `${path}.id`,
+        problem: `"${id}" is already used by another scenario; the scenario was skipped`,
+      });
       return;
     }
     scenarios.push({ id, title, summary });
@@ -54,7 +67,10 @@ export function scenariosFromList(items: LeadInItem[], problems: Problem[]): Sce
   const scenarios: Scenario[] = [];
   items.forEach(({ title, text }, index) => {
     if (!title) {
-      problems.push({ field: 'children', problem: `list item ${index + 1} has no <strong>Title:</strong> lead-in and was skipped` });
+      problems.push({
+        field: 'children',
+        problem: `list item ${index + 1} has no <strong>Title:</strong> lead-in and was skipped`,
+      });
       return;
     }
     const base = slug(title);

@@ -2,7 +2,14 @@ import { define } from '../core/define.js';
 import { LedeScenarios } from './scenarios.js';
 
 export { LedeScenarios } from './scenarios.js';
-export type { Scenario, ScenariosStrings, ScenariosSource, VoteStatus, LedeVoteDetail, LedeVotedDetail } from './scenarios.js';
+export type {
+  Scenario,
+  ScenariosStrings,
+  ScenariosSource,
+  VoteStatus,
+  LedeVoteDetail,
+  LedeVotedDetail,
+} from './scenarios.js';
 
 define('lede-scenarios', LedeScenarios);
 

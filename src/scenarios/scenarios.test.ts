@@ -14,24 +14,36 @@ const data: Scenario[] = [
 ];
 
 const $ = (el: LedeScenarios, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const texts = (el: LedeScenarios, selector: string) => $(el, selector).map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+const texts = (el: LedeScenarios, selector: string) =>
+  $(el, selector).map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
 const titles = (el: LedeScenarios) => texts(el, '[part="card"] [part="title"]');
 const buttons = (el: LedeScenarios) => $(el, 'button[part="vote"]') as HTMLButtonElement[];
 const pressed = (el: LedeScenarios) => buttons(el).map((b) => b.getAttribute('aria-pressed'));
 const status = (el: LedeScenarios) => texts(el, '[part="status"]')[0];
-const percent = (n: number, lang = 'en') => new Intl.NumberFormat(lang, { style: 'percent' }).format(n).replace(/\s+/g, ' ');
+const percent = (n: number, lang = 'en') =>
+  new Intl.NumberFormat(lang, { style: 'percent' }).format(n).replace(/\s+/g, ' ');
 const newArticle = () => `article-${Math.random().toString(36).slice(2)}`;
 const posts = async (session: EndpointSession) => (await session.requests('votes')).filter((r) => r.method === 'POST');
 
 /** A voting element whose counts have loaded. */
 async function votingElement(session: EndpointSession, articleId = newArticle()): Promise<LedeScenarios> {
-  const el = await fixture<LedeScenarios>(html`<lede-scenarios vote-endpoint=${session.url('votes')} article-id=${articleId} .scenarios=${data}></lede-scenarios>`);
+  const el = await fixture<LedeScenarios>(
+    html`<lede-scenarios
+      vote-endpoint=${session.url('votes')}
+      article-id=${articleId}
+      .scenarios=${data}
+    ></lede-scenarios>`,
+  );
   await until(() => el.counts !== undefined, 'the counts to load');
   return el;
 }
 
 async function seedVote(session: EndpointSession, articleId: string, scenarioId: string) {
-  await fetch(session.url('votes'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articleId, scenarioId }) });
+  await fetch(session.url('votes'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ articleId, scenarioId }),
+  });
 }
 
 describe('<lede-scenarios>', () => {
@@ -51,24 +63,32 @@ describe('<lede-scenarios>', () => {
       expect(texts(el, 'h2')).to.deep.equal(['What could happen next']);
       expect(texts(el, '[part="card"] h3')).to.deep.equal(['A new deal', 'Rival hubs', 'Managed decline']);
       expect(texts(el, '[part="summary"]')[1]).to.equal('Greyhaven builds alone.');
-      expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal(el.shadowRoot!.querySelector('h2')!.id);
+      expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal(
+        el.shadowRoot!.querySelector('h2')!.id,
+      );
       expect(buttons(el)).to.have.length(0);
       expect($(el, '[role="status"]')).to.have.length(0);
       expect(errors.details).to.have.length(0);
     });
 
     it('renders from HTML children with unique ids derived from the titles, and the children heading', async () => {
-      const el = await fixture<LedeScenarios>(html`<lede-scenarios>
-        <h3>Next</h3>
-        <ul>
-          <li><strong>Shared terminals, new terms:</strong> The councils rewrite the pact.</li>
-          <li><strong>Rival hubs</strong> — Greyhaven builds alone.</li>
-          <li><strong>Rival hubs:</strong> Said twice.</li>
-        </ul>
-      </lede-scenarios>`);
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios>
+          <h3>Next</h3>
+          <ul>
+            <li><strong>Shared terminals, new terms:</strong> The councils rewrite the pact.</li>
+            <li><strong>Rival hubs</strong> — Greyhaven builds alone.</li>
+            <li><strong>Rival hubs:</strong> Said twice.</li>
+          </ul>
+        </lede-scenarios>`,
+      );
       expect(el.source).to.equal('children');
       expect(titles(el)).to.deep.equal(['Shared terminals, new terms', 'Rival hubs', 'Rival hubs']);
-      expect(texts(el, '[part="summary"]')).to.deep.equal(['The councils rewrite the pact.', 'Greyhaven builds alone.', 'Said twice.']);
+      expect(texts(el, '[part="summary"]')).to.deep.equal([
+        'The councils rewrite the pact.',
+        'Greyhaven builds alone.',
+        'Said twice.',
+      ]);
       expect(texts(el, 'h2')).to.deep.equal(['Next']);
       const ids: string[] = [];
       el.addEventListener('lede-vote', (e) => {
@@ -83,7 +103,13 @@ describe('<lede-scenarios>', () => {
     });
 
     it('takes the attribute over the children and the property over both', async () => {
-      const el = await fixture<LedeScenarios>(html`<lede-scenarios scenarios='[{"id":"x","title":"From","summary":"the attribute"}]'><ul><li><strong>Child:</strong> text</li></ul></lede-scenarios>`);
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios scenarios='[{"id":"x","title":"From","summary":"the attribute"}]'
+          ><ul>
+            <li><strong>Child:</strong> text</li>
+          </ul></lede-scenarios
+        >`,
+      );
       expect(el.source).to.equal('attribute');
       expect(titles(el)).to.deep.equal(['From']);
       el.scenarios = data;
@@ -98,7 +124,13 @@ describe('<lede-scenarios>', () => {
     });
 
     it('uses heading, heading-level and strings', async () => {
-      const el = await fixture<LedeScenarios>(html`<lede-scenarios heading-level="4" .scenarios=${data} vote-endpoint=${session.url('votes')}></lede-scenarios>`);
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          heading-level="4"
+          .scenarios=${data}
+          vote-endpoint=${session.url('votes')}
+        ></lede-scenarios>`,
+      );
       expect(texts(el, 'h4')).to.deep.equal(['What could happen next']);
       expect($(el, 'h5')).to.have.length(3);
       el.heading = 'Three futures';
@@ -128,26 +160,56 @@ describe('<lede-scenarios>', () => {
 
     it('names a missing title or summary and a repeated id by path, and renders the valid ones', async () => {
       const el = await fixture<LedeScenarios>(html`<lede-scenarios></lede-scenarios>`);
-      el.scenarios = [data[0]!, { id: 'b', summary: 'no title' }, { id: 'c', title: 'No summary', summary: ' ' }, 7, { ...data[0]!, title: 'Same id' }, { title: 'Id from title', summary: 'ok' }] as never;
+      el.scenarios = [
+        data[0]!,
+        { id: 'b', summary: 'no title' },
+        { id: 'c', title: 'No summary', summary: ' ' },
+        7,
+        { ...data[0]!, title: 'Same id' },
+        { title: 'Id from title', summary: 'ok' },
+      ] as never;
       await el.updateComplete;
       expect(titles(el)).to.deep.equal(['A new deal', 'Id from title']);
-      expect(errors.details.map((d) => d.field)).to.deep.equal(['scenarios[1].title', 'scenarios[2].summary', 'scenarios[3]', 'scenarios[4].id']);
+      expect(errors.details.map((d) => d.field)).to.deep.equal([
+        'scenarios[1].title',
+        'scenarios[2].summary',
+        'scenarios[3]',
+        'scenarios[4].id',
+      ]);
       expect(errors.details[3]!.message).to.contain('"deal" is already used');
     });
 
     it('reports bad JSON in the attribute and falls back to the children', async () => {
-      const el = await fixture<LedeScenarios>(html`<lede-scenarios scenarios="[{oops"><ul><li><strong>Fallback:</strong> shown</li></ul></lede-scenarios>`);
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios scenarios="[{oops"
+          ><ul>
+            <li><strong>Fallback:</strong> shown</li>
+          </ul></lede-scenarios
+        >`,
+      );
       expect(errors.details[0]).to.include({ code: 'invalid-json', field: 'scenarios attribute' });
       expect(titles(el)).to.deep.equal(['Fallback']);
     });
 
     it('names bad items of the attribute by path', async () => {
-      await fixture<LedeScenarios>(html`<lede-scenarios scenarios='[{"title":"A","summary":"ok"},{"title":3,"summary":"x"}]'></lede-scenarios>`);
+      await fixture<LedeScenarios>(
+        html`<lede-scenarios scenarios='[{"title":"A","summary":"ok"},{"title":3,"summary":"x"}]'></lede-scenarios>`,
+      );
       expect(errors.details[0]).to.include({ code: 'invalid-attribute', field: 'scenarios attribute[1].title' });
     });
 
     it('reports garbage children and keeps the items it can read', async () => {
-      const el = await fixture<LedeScenarios>(html`<lede-scenarios><div>junk</div><ul><li><strong>Kept:</strong> yes</li><li>No title here</li><p>not an li</p><li><strong>Empty:</strong></li></ul></lede-scenarios>`);
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          ><div>junk</div>
+          <ul>
+            <li><strong>Kept:</strong> yes</li>
+            <li>No title here</li>
+            <p>not an li</p>
+            <li><strong>Empty:</strong></li>
+          </ul></lede-scenarios
+        >`,
+      );
       expect(titles(el)).to.deep.equal(['Kept']);
       expect(errors.details.every((d) => d.code === 'invalid-children')).to.be.true;
       expect(errors.details).to.have.length(4);
@@ -181,14 +243,27 @@ describe('<lede-scenarios>', () => {
       expect(voted).to.deep.equal({ articleId, scenarioId: 'rivals', counts: { deal: 1, rivals: 1 } });
       expect(pressed(el)).to.deep.equal(['false', 'true', 'false']);
       expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true', 'true']);
-      expect(texts(el, '[part="result"]')).to.deep.equal([`${percent(0.5)} of votes`, `${percent(0.5)} of votes`, `${percent(0)} of votes`]);
+      expect(texts(el, '[part="result"]')).to.deep.equal([
+        `${percent(0.5)} of votes`,
+        `${percent(0.5)} of votes`,
+        `${percent(0)} of votes`,
+      ]);
       expect($(el, '[part="result"] svg rect').map((r) => r.getAttribute('width'))).to.deep.equal(['50', '50', '0']);
       expect(status(el)).to.equal('Thanks for voting. Here is what readers expect.');
       expect(localStorage.getItem(`lede-vote:${articleId}`)).to.equal('rivals');
     });
 
-    it('formats the shares in the element\'s language', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><lede-scenarios .scenarios=${data} .counts=${{ deal: 1, rivals: 2 }} .status=${'voted'} strings='{"share":"{percent} ({count} von {total})"}'></lede-scenarios></div>`);
+    it("formats the shares in the element's language", async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de">
+          <lede-scenarios
+            .scenarios=${data}
+            .counts=${{ deal: 1, rivals: 2 }}
+            .status=${'voted'}
+            strings='{"share":"{percent} ({count} von {total})"}'
+          ></lede-scenarios>
+        </div>`,
+      );
       const el = wrapper.querySelector('lede-scenarios')!;
       await until(() => el.counts !== undefined && texts(el, '[part="result"]').length === 3, 'the results');
       expect(texts(el, '[part="result"]')[1]).to.equal(`${percent(2 / 3, 'de')} (2 von 3)`);
@@ -304,7 +379,13 @@ describe('<lede-scenarios>', () => {
     for (const fault of [{ status: 500 }, { status: 200, body: '<html>not json</html>' }]) {
       it(`keeps the cards usable when the counts fail to load (${fault.status}${fault.body ? ', bad JSON' : ''})`, async () => {
         await session.fail('votes', fault, fault);
-        const el = await fixture<LedeScenarios>(html`<lede-scenarios vote-endpoint=${session.url('votes')} article-id=${newArticle()} .scenarios=${data}></lede-scenarios>`);
+        const el = await fixture<LedeScenarios>(
+          html`<lede-scenarios
+            vote-endpoint=${session.url('votes')}
+            article-id=${newArticle()}
+            .scenarios=${data}
+          ></lede-scenarios>`,
+        );
         await until(() => errors.details.length > 0, 'a lede-error');
         expect(errors.details[0]).to.include({ field: 'vote-endpoint' });
         expect(errors.details[0]!.code).to.be.oneOf(['http', 'network']);
@@ -315,7 +396,7 @@ describe('<lede-scenarios>', () => {
       });
     }
 
-    it('shows the endpoint\'s message when it refuses a vote, and lets the reader try again', async () => {
+    it("shows the endpoint's message when it refuses a vote, and lets the reader try again", async () => {
       const el = await votingElement(session);
       await session.fail('votes', { status: 422, body: { error: 'Voting has closed.' } });
       buttons(el)[0]!.click();
@@ -327,13 +408,19 @@ describe('<lede-scenarios>', () => {
       await expectNoAxeViolations(el);
       buttons(el)[1]!.click();
       await until(() => el.status === 'voted', 'the second try');
-      expect((await posts(session)).map((r) => (r.body as { scenarioId: string }).scenarioId)).to.deep.equal(['deal', 'rivals']);
+      expect((await posts(session)).map((r) => (r.body as { scenarioId: string }).scenarioId)).to.deep.equal([
+        'deal',
+        'rivals',
+      ]);
     });
 
     it('defaults the article id to the canonical URL, else the page URL without the hash', async () => {
       const el = await fixture<LedeScenarios>(html`<lede-scenarios .scenarios=${data}></lede-scenarios>`);
       expect(el.article).to.equal(location.href.split('#')[0]);
-      const link = Object.assign(document.createElement('link'), { rel: 'canonical', href: 'https://example.org/story' });
+      const link = Object.assign(document.createElement('link'), {
+        rel: 'canonical',
+        href: 'https://example.org/story',
+      });
       document.head.append(link);
       try {
         el.voteEndpoint = session.url('votes');
@@ -349,8 +436,16 @@ describe('<lede-scenarios>', () => {
   describe('keyboard, layout and accessibility', () => {
     it('votes with the keyboard: Tab to a button, then Enter or Space', async () => {
       for (const key of ['Enter', ' ']) {
-        const wrapper = await fixture<HTMLDivElement>(html`<div><button id="before">before</button>
-          <lede-scenarios vote-endpoint=${session.url('votes')} article-id=${newArticle()} .scenarios=${data}></lede-scenarios></div>`);
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div>
+            <button id="before">before</button>
+            <lede-scenarios
+              vote-endpoint=${session.url('votes')}
+              article-id=${newArticle()}
+              .scenarios=${data}
+            ></lede-scenarios>
+          </div>`,
+        );
         const el = wrapper.querySelector('lede-scenarios')!;
         await until(() => el.counts !== undefined, 'the counts');
         wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
@@ -368,8 +463,18 @@ describe('<lede-scenarios>', () => {
     it('is one column without horizontal scroll at 320 px', async () => {
       await setViewport({ width: 320, height: 800 });
       try {
-        const long = [...data, { id: 'long', title: 'Averyveryverylongtitlewithoutanyspacesthatmustwrapsomehow', summary: 'x'.repeat(200) }];
-        const el = await fixture<LedeScenarios>(html`<lede-scenarios vote-endpoint=${session.url('votes')} .scenarios=${long} .counts=${{ deal: 3 }} .status=${'voted'}></lede-scenarios>`);
+        const long = [
+          ...data,
+          { id: 'long', title: 'Averyveryverylongtitlewithoutanyspacesthatmustwrapsomehow', summary: 'x'.repeat(200) },
+        ];
+        const el = await fixture<LedeScenarios>(
+          html`<lede-scenarios
+            vote-endpoint=${session.url('votes')}
+            .scenarios=${long}
+            .counts=${{ deal: 3 }}
+            .status=${'voted'}
+          ></lede-scenarios>`,
+        );
         await el.updateComplete;
         const cards = $(el, '[part="card"]').map((c) => c.getBoundingClientRect());
         expect(new Set(cards.map((r) => Math.round(r.left))).size, 'one column').to.equal(1);
@@ -400,8 +505,15 @@ describe('<lede-scenarios>', () => {
     });
 
     it('has no axe violations while sending and inheriting a dark page', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#111;color:#eee;padding:1rem">
-        <lede-scenarios vote-endpoint=${session.url('votes')} article-id=${newArticle()} .scenarios=${data}></lede-scenarios></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="background:#111;color:#eee;padding:1rem">
+          <lede-scenarios
+            vote-endpoint=${session.url('votes')}
+            article-id=${newArticle()}
+            .scenarios=${data}
+          ></lede-scenarios>
+        </div>`,
+      );
       const el = wrapper.querySelector('lede-scenarios')!;
       await until(() => el.counts !== undefined, 'the counts');
       await session.fail('votes', { delay: 400 });

@@ -155,7 +155,11 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
   get article(): string {
-    return this.articleId || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href.split('#')[0]!;
+    return (
+      this.articleId ||
+      document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ||
+      location.href.split('#')[0]!
+    );
   }
 
   override connectedCallback(): void {
@@ -175,21 +179,28 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('scenarios') || changed.has('scenariosAttribute') || this.#parsedVersion !== this.#children$.version) {
+    if (
+      changed.has('scenarios') ||
+      changed.has('scenariosAttribute') ||
+      this.#parsedVersion !== this.#children$.version
+    ) {
       this.#parsedVersion = this.#children$.version;
       this.#rendered = this.#resolveScenarios();
     }
     // The reader's vote and the counts are the browser's to read (a server renderer has neither).
-    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer) void this.#load(this.voteEndpoint);
+    if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer)
+      void this.#load(this.voteEndpoint);
   }
 
   #resolveScenarios(): Resolved {
     const problems: Problem[] = [];
     let result: Resolved | undefined;
-    if (this.scenarios !== undefined) result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
+    if (this.scenarios !== undefined)
+      result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
     else if (this.scenariosAttribute != null) {
       const parsed = parseJsonAttribute(this.scenariosAttribute);
-      if (parsed.ok) result = { scenarios: validateScenarios(parsed.value, 'scenarios attribute', problems), source: 'attribute' };
+      if (parsed.ok)
+        result = { scenarios: validateScenarios(parsed.value, 'scenarios attribute', problems), source: 'attribute' };
       else this.reportProblem('invalid-json', 'scenarios attribute', parsed.problem);
     }
     if (!result) {
@@ -198,7 +209,12 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       const scenarios = scenariosFromList(list.items, problems);
       result = { scenarios, heading: list.heading, source: scenarios.length ? 'children' : 'none' };
     }
-    const code = result.source === 'property' ? 'invalid-property' : result.source === 'attribute' ? 'invalid-attribute' : 'invalid-children';
+    const code =
+      result.source === 'property'
+        ? 'invalid-property'
+        : result.source === 'attribute'
+          ? 'invalid-attribute'
+          : 'invalid-children';
     for (const { field, problem } of problems) this.reportProblem(code, field, problem);
     return result;
   }
@@ -211,12 +227,25 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
-    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId) ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId)
+      ? 'saved'
+      : stored
+        ? 'voted'
+        : keep
+          ? this.status
+          : 'idle';
     // The counts are shown only after a vote: the first render does not wait for the request to start.
     await nextTask();
-    const result = await deliver({ url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`, method: 'GET' }, { retries: 1 });
+    const result = await deliver(
+      {
+        url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`,
+        method: 'GET',
+      },
+      { retries: 1 },
+    );
     const counts = result.ok ? readCounts(result.data) : undefined;
-    if (counts) this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
+    if (counts)
+      this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
     else this.#report(result, 'the current counts could not be loaded');
   }
 
@@ -225,7 +254,11 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const articleId = this.article;
     if (!emit(this, 'lede-vote', { articleId, scenarioId }, true)) return;
     this.status = 'sending';
-    const request = { url: this.voteEndpoint!, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articleId, scenarioId }) };
+    const request = {
+      url: this.voteEndpoint!,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ articleId, scenarioId }),
+    };
     const idempotencyKey = newIdempotencyKey();
     const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } });
     const result = await deliver(request, { idempotencyKey });
@@ -257,7 +290,11 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   #report(result: DeliveryResult, what: string): void {
     const { status, reason, message } = result as { status?: number; reason?: string; message?: string };
-    this.reportProblem(reason === 'timeout' ? 'timeout' : status ? 'http' : 'network', 'vote-endpoint', `${what} (${message ?? reason ?? `HTTP ${status}`})`);
+    this.reportProblem(
+      reason === 'timeout' ? 'timeout' : status ? 'http' : 'network',
+      'vote-endpoint',
+      `${what} (${message ?? reason ?? `HTTP ${status}`})`,
+    );
   }
 
   protected override render() {
@@ -270,22 +307,44 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
     const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
-    const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[this.status];
+    const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[
+      this.status
+    ];
     const card = (s: Scenario, i: number) => {
       const count = counts?.[s.id] ?? 0;
       const share = total ? count / total : 0;
-      return html`<li part="card">${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, `title${i}`, s.title, 'title')}<p part="summary">${s.summary}</p>${
-        counts
-          ? html`<p part="result"><svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width=${share * 100} height="1"></rect></svg>${format(t.share, { percent: percent!.format(share), count, total })}</p>`
-          : nothing
-      }${
-        voting
-          ? html`<button part="vote" aria-pressed=${this.choice === s.id} aria-disabled=${locked} aria-describedby="title${i}" @click=${() => this.#vote(s.id)}>${t.vote}</button>`
-          : nothing
-      }</li>`;
+      return html`<li part="card">
+        ${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, `title${i}`, s.title, 'title')}
+        <p part="summary">${s.summary}</p>
+        ${
+          counts
+            ? html`<p part="result">
+                <svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                  <rect width=${share * 100} height="1"></rect></svg
+                >${format(t.share, { percent: percent!.format(share), count, total })}
+              </p>`
+            : nothing
+        }${
+          voting
+            ? html`<button
+                part="vote"
+                aria-pressed=${this.choice === s.id}
+                aria-disabled=${locked}
+                aria-describedby="title${i}"
+                @click=${() => this.#vote(s.id)}
+              >
+                ${t.vote}
+              </button>`
+            : nothing
+        }
+      </li>`;
     };
-    return html`<section part="base" aria-labelledby="heading">${renderHeading(this.level, 'heading', this.heading ?? heading ?? t.heading)}<ul part="list">${scenarios.map(card)}</ul>${
-      voting ? html`<p part="status" role="status">${message}</p>` : nothing
-    }</section>`;
+    return html`<section part="base" aria-labelledby="heading">
+      ${renderHeading(this.level, 'heading', this.heading ?? heading ?? t.heading)}
+      <ul part="list">
+        ${scenarios.map(card)}
+      </ul>
+      ${voting ? html`<p part="status" role="status">${message}</p>` : nothing}
+    </section>`;
   }
 }

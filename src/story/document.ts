@@ -12,6 +12,21 @@ export interface LedeDocument {
   body: string;
   keyPoints?: { heading?: string; ordered?: boolean; items: { title?: string; text: string }[] };
   scenarios?: { heading?: string; voteEndpoint?: string; items: { id: string; title: string; summary: string }[] };
-  commentPrompt?: { heading?: string; prompt?: string; commentsHref?: string; countSrc?: string; share?: string[]; hashtag?: string; handle?: string };
-  newsletter?: { heading?: string; text?: string; action: string; provider?: 'json' | 'form'; consent?: string; list?: string };
+  commentPrompt?: {
+    heading?: string;
+    prompt?: string;
+    commentsHref?: string;
+    countSrc?: string;
+    share?: string[];
+    hashtag?: string;
+    handle?: string;
+  };
+  newsletter?: {
+    heading?: string;
+    text?: string;
+    action: string;
+    provider?: 'json' | 'form';
+    consent?: string;
+    list?: string;
+  };
 }

@@ -19,12 +19,20 @@ const full: LedeDocument = {
   url: 'https://example.org/pact',
   body: '<h2>First</h2><p>Body text.</p><img src=x onerror=alert(1)>',
   keyPoints: { heading: 'Why it matters', ordered: true, items: [{ title: 'Jobs', text: 'Many.' }, { text: 'Debt.' }] },
-  scenarios: { heading: 'Next', voteEndpoint: '/api/votes', items: [{ id: 'a', title: 'A', summary: 'Sa' }, { id: 'b', title: 'B', summary: 'Sb' }] },
+  scenarios: {
+    heading: 'Next',
+    voteEndpoint: '/api/votes',
+    items: [
+      { id: 'a', title: 'A', summary: 'Sa' },
+      { id: 'b', title: 'B', summary: 'Sb' },
+    ],
+  },
   commentPrompt: { prompt: 'Will it last?', commentsHref: '#comments', share: ['x', 'email'], hashtag: 'Pact' },
   newsletter: { action: '/api/signup', heading: 'Weekly', provider: 'form', list: 'weekly' },
 };
 
-const parts = (el: LedeStory) => [...el.shadowRoot!.querySelectorAll('[part="base"] > *')].map((child) => child.localName);
+const parts = (el: LedeStory) =>
+  [...el.shadowRoot!.querySelectorAll('[part="base"] > *')].map((child) => child.localName);
 
 describe('<lede-story>', () => {
   let errors: ReturnType<typeof captureLedeErrors>;
@@ -55,35 +63,58 @@ describe('<lede-story>', () => {
     for (const tag of tags) customElements.define(tag, class extends HTMLElement {});
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
-    expect(parts(el)).to.deep.equal(['lede-article', 'lede-key-points', 'lede-scenarios', 'lede-comment-prompt', 'lede-newsletter']);
+    expect(parts(el)).to.deep.equal([
+      'lede-article',
+      'lede-key-points',
+      'lede-scenarios',
+      'lede-comment-prompt',
+      'lede-newsletter',
+    ]);
     const root = el.shadowRoot!;
     const scenarios = root.querySelector('lede-scenarios') as HTMLElement & { scenarios?: unknown };
     expect(scenarios.scenarios).to.deep.equal(full.scenarios!.items);
     expect(scenarios.getAttribute('vote-endpoint')).to.equal('/api/votes');
     expect(scenarios.getAttribute('article-id')).to.equal('https://example.org/pact');
     const prompt = root.querySelector('lede-comment-prompt')!;
-    expect(['prompt', 'comments-href', 'share', 'hashtag', 'url'].map((name) => prompt.getAttribute(name))).to.deep.equal(['Will it last?', '#comments', 'x email', 'Pact', 'https://example.org/pact']);
+    expect(
+      ['prompt', 'comments-href', 'share', 'hashtag', 'url'].map((name) => prompt.getAttribute(name)),
+    ).to.deep.equal(['Will it last?', '#comments', 'x email', 'Pact', 'https://example.org/pact']);
     const newsletter = root.querySelector('lede-newsletter')!;
-    expect(['action', 'provider', 'heading', 'list'].map((name) => newsletter.getAttribute(name))).to.deep.equal(['/api/signup', 'form', 'Weekly', 'weekly']);
+    expect(['action', 'provider', 'heading', 'list'].map((name) => newsletter.getAttribute(name))).to.deep.equal([
+      '/api/signup',
+      'form',
+      'Weekly',
+      'weekly',
+    ]);
   });
 
   it('renders only the parts the document has', async () => {
-    const el = await fixture<LedeStory>(html`<lede-story .document=${{ headline: 'Only', body: '<p>b</p>' }}></lede-story>`);
+    const el = await fixture<LedeStory>(
+      html`<lede-story .document=${{ headline: 'Only', body: '<p>b</p>' }}></lede-story>`,
+    );
     expect(parts(el)).to.deep.equal(['lede-article']);
   });
 
   it('reports each invalid field by its path and renders the valid parts', async () => {
-    const bad = structuredClone(full) as unknown as Record<string, unknown> & { keyPoints: { items: unknown[] }; scenarios: { items: Record<string, unknown>[] } };
+    const bad = structuredClone(full) as unknown as Record<string, unknown> & {
+      keyPoints: { items: unknown[] };
+      scenarios: { items: Record<string, unknown>[] };
+    };
     bad.scenarios.items.push({ id: 'c', title: 42, summary: 's' });
     bad.keyPoints.items[1] = { title: 'no text' };
     bad.published = 'yesterday';
     const el = await fixture<LedeStory>(html`<lede-story .document=${bad}></lede-story>`);
     const messages = errors.details.map((d) => d.message);
-    expect(errors.details.map((d) => d.field)).to.deep.equal(['published', 'keyPoints.items[1].text', 'scenarios.items[2].title']);
+    expect(errors.details.map((d) => d.field)).to.deep.equal([
+      'published',
+      'keyPoints.items[1].text',
+      'scenarios.items[2].title',
+    ]);
     expect(messages).to.include('<lede-story> scenarios.items[2].title: must be a string, not a number');
     expect(messages).to.include('<lede-story> keyPoints.items[1].text: is required');
     expect(errors.details.every((d) => d.code === 'invalid-document')).to.be.true;
-    for (const tag of ['lede-scenarios', 'lede-comment-prompt', 'lede-newsletter']) if (!customElements.get(tag)) customElements.define(tag, class extends HTMLElement {});
+    for (const tag of ['lede-scenarios', 'lede-comment-prompt', 'lede-newsletter'])
+      if (!customElements.get(tag)) customElements.define(tag, class extends HTMLElement {});
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
     expect(parts(el)).to.deep.equal(['lede-comment-prompt', 'lede-newsletter']);
@@ -118,7 +149,12 @@ describe('<lede-story>', () => {
     const session = new EndpointSession();
     const url = await session.page('moved.json', JSON.stringify(full), 'application/json');
     await session.fail('pages', { delay: 300 });
-    const wrapper = await fixture<HTMLDivElement>(html`<div><lede-story></lede-story><section></section></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <lede-story></lede-story>
+        <section></section>
+      </div>`,
+    );
     const el = wrapper.querySelector('lede-story')!;
     el.src = url;
     await el.updateComplete;
@@ -131,9 +167,18 @@ describe('<lede-story>', () => {
     expect(errors.details).to.have.length(0);
   });
 
-  it('validates the shipped schema\'s own rules: enums, required, types, dates', () => {
+  it("validates the shipped schema's own rules: enums, required, types, dates", () => {
     expect(validate(full, schema as Schema)).to.deep.equal([]);
-    const problems = validate({ body: 1, newsletter: { provider: 'xml' }, commentPrompt: { share: ['x', 'myspace'] }, updated: 'soon', scenarios: { items: [{ id: 'a', title: 'A', summary: ' ' }] } }, schema as Schema);
+    const problems = validate(
+      {
+        body: 1,
+        newsletter: { provider: 'xml' },
+        commentPrompt: { share: ['x', 'myspace'] },
+        updated: 'soon',
+        scenarios: { items: [{ id: 'a', title: 'A', summary: ' ' }] },
+      },
+      schema as Schema,
+    );
     expect(problems.map((p) => `${p.path} ${p.problem}`)).to.deep.equal([
       'headline is required',
       'updated must be an ISO 8601 date',
@@ -146,7 +191,12 @@ describe('<lede-story>', () => {
   });
 
   it('has no axe violations', async () => {
-    const el = await fixture<LedeStory>(html`<lede-story theme="light" .document=${{ ...full, body: '<h2>First</h2><p>Body <a href="#x">text</a>.</p><img src="/chart.png" alt="A chart">' }}></lede-story>`);
+    const el = await fixture<LedeStory>(
+      html`<lede-story
+        theme="light"
+        .document=${{ ...full, body: '<h2>First</h2><p>Body <a href="#x">text</a>.</p><img src="/chart.png" alt="A chart">' }}
+      ></lede-story>`,
+    );
     await el.shadowRoot!.querySelector('lede-article')!.updateComplete;
     await expectNoAxeViolations(el);
   });

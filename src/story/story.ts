@@ -20,7 +20,6 @@ const PARTS = [
 type Part = (typeof PARTS)[number][0];
 type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
 
-
 /**
  * @summary A whole article from one Lede document: the article, then key points, scenarios,
  * comment prompt and newsletter, for the parts the document has.
@@ -73,7 +72,11 @@ export class LedeStory extends LedeElement {
     for (const { path, problem } of problems) this.reportProblem('invalid-document', path, problem);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
     // The part a problem belongs to: its top-level key, where the article owns the fields that are no part (headline, url…).
-    const bad = new Set(problems.map(({ path }) => path.split(/[.[]/)[0]).map((key) => (PARTS.some(([part]) => part === key) ? key : 'body')));
+    const bad = new Set(
+      problems
+        .map(({ path }) => path.split(/[.[]/)[0])
+        .map((key) => (PARTS.some(([part]) => part === key) ? key : 'body')),
+    );
     const valid = new Set<Part>(PARTS.filter(([key]) => !bad.has(key) && key in doc).map(([key]) => key));
     return { doc: doc as Partial<LedeDocument>, valid };
   }
@@ -119,26 +122,67 @@ export class LedeStory extends LedeElement {
     const theme = this.theme ?? nothing;
     switch (part) {
       case 'body':
-        return html`<lede-article heading-level=${level} theme=${theme} headline=${doc.headline ?? nothing} dek=${doc.dek ?? nothing} byline=${doc.byline ?? nothing}
-          published=${doc.published ?? nothing} updated=${doc.updated ?? nothing} .content=${doc.body} reading-time toc></lede-article>`;
+        return html`<lede-article
+          heading-level=${level}
+          theme=${theme}
+          headline=${doc.headline ?? nothing}
+          dek=${doc.dek ?? nothing}
+          byline=${doc.byline ?? nothing}
+          published=${doc.published ?? nothing}
+          updated=${doc.updated ?? nothing}
+          .content=${doc.body}
+          reading-time
+          toc
+        ></lede-article>`;
       case 'keyPoints': {
         const p = doc.keyPoints!;
-        return html`<lede-key-points heading-level=${inner} theme=${theme} heading=${p.heading ?? nothing} ?ordered=${p.ordered === true} .points=${p.items}></lede-key-points>`;
+        return html`<lede-key-points
+          heading-level=${inner}
+          theme=${theme}
+          heading=${p.heading ?? nothing}
+          ?ordered=${p.ordered === true}
+          .points=${p.items}
+        ></lede-key-points>`;
       }
       case 'scenarios': {
         const p = doc.scenarios!;
-        return html`<lede-scenarios heading-level=${inner} theme=${theme} heading=${p.heading ?? nothing} vote-endpoint=${p.voteEndpoint ?? nothing} article-id=${doc.url ?? nothing} .scenarios=${p.items}></lede-scenarios>`;
+        return html`<lede-scenarios
+          heading-level=${inner}
+          theme=${theme}
+          heading=${p.heading ?? nothing}
+          vote-endpoint=${p.voteEndpoint ?? nothing}
+          article-id=${doc.url ?? nothing}
+          .scenarios=${p.items}
+        ></lede-scenarios>`;
       }
       case 'commentPrompt': {
         const p = doc.commentPrompt!;
-        return html`<lede-comment-prompt heading-level=${inner} theme=${theme} heading=${p.heading ?? nothing} prompt=${p.prompt ?? nothing} comments-href=${p.commentsHref ?? nothing}
-          count-src=${p.countSrc ?? nothing} share=${p.share?.join(' ') ?? nothing} hashtag=${p.hashtag ?? nothing} handle=${p.handle ?? nothing}
-          url=${doc.url ?? nothing} title=${doc.headline ?? nothing}></lede-comment-prompt>`;
+        return html`<lede-comment-prompt
+          heading-level=${inner}
+          theme=${theme}
+          heading=${p.heading ?? nothing}
+          prompt=${p.prompt ?? nothing}
+          comments-href=${p.commentsHref ?? nothing}
+          count-src=${p.countSrc ?? nothing}
+          share=${p.share?.join(' ') ?? nothing}
+          hashtag=${p.hashtag ?? nothing}
+          handle=${p.handle ?? nothing}
+          url=${doc.url ?? nothing}
+          title=${doc.headline ?? nothing}
+        ></lede-comment-prompt>`;
       }
       default: {
         const p = doc.newsletter!;
-        return html`<lede-newsletter heading-level=${inner} theme=${theme} action=${p.action} provider=${p.provider ?? nothing} heading=${p.heading ?? nothing} text=${p.text ?? nothing}
-          consent=${p.consent ?? nothing} list=${p.list ?? nothing}></lede-newsletter>`;
+        return html`<lede-newsletter
+          heading-level=${inner}
+          theme=${theme}
+          action=${p.action}
+          provider=${p.provider ?? nothing}
+          heading=${p.heading ?? nothing}
+          text=${p.text ?? nothing}
+          consent=${p.consent ?? nothing}
+          list=${p.list ?? nothing}
+        ></lede-newsletter>`;
       }
     }
   }
@@ -146,6 +190,8 @@ export class LedeStory extends LedeElement {
   protected override render() {
     if (!this.#shown) return nothing;
     const { doc, valid } = this.#shown;
-    return html`<div part="base">${PARTS.map(([part, tag]) => (valid.has(part) && this.#defined(tag) ? this.#renderPart(part, doc) : nothing))}</div>`;
+    return html`<div part="base">
+      ${PARTS.map(([part, tag]) => (valid.has(part) && this.#defined(tag) ? this.#renderPart(part, doc) : nothing))}
+    </div>`;
   }
 }

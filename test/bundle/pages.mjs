@@ -13,8 +13,14 @@ export function writeBundlePages(dir = 'test/bundle/pages') {
   mkdirSync(dir, { recursive: true });
   for (const [name, scripts] of Object.entries(PAGES)) {
     const head = `<link rel="stylesheet" href="/dist/lede.css" />\n    <script src="/test/bundle/record-errors.js"></script>\n    ${scripts.head ?? ''}`;
-    writeFileSync(`${dir}/${name}.html`, demoPage({ title: `Lede script tag: ${name}`, csp: true, head, end: scripts.end ?? '' }));
+    writeFileSync(
+      `${dir}/${name}.html`,
+      demoPage({ title: `Lede script tag: ${name}`, csp: true, head, end: scripts.end ?? '' }),
+    );
   }
   // The XSS corpus against the bundle's own DOMPurify build: no CSP, so a payload that survived would run.
-  writeFileSync(`${dir}/empty.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lede bundle</title>${PAGES.module.head}</head><body></body></html>\n`);
+  writeFileSync(
+    `${dir}/empty.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lede bundle</title>${PAGES.module.head}</head><body></body></html>\n`,
+  );
 }

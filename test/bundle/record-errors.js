@@ -2,6 +2,12 @@
 // (uncaught errors, rejected promises, CSP and Trusted Types violations, lede-error events).
 window.__problems = [];
 window.addEventListener('error', (event) => window.__problems.push(`error: ${event.message}`));
-window.addEventListener('unhandledrejection', (event) => window.__problems.push(`unhandled rejection: ${event.reason}`));
-document.addEventListener('securitypolicyviolation', (event) => window.__problems.push(`CSP: ${event.violatedDirective} blocked ${event.blockedURI || event.sample}`));
-document.addEventListener('lede-error', (event) => window.__problems.push(`lede-error: ${event.detail && event.detail.message}`));
+window.addEventListener('unhandledrejection', (event) =>
+  window.__problems.push(`unhandled rejection: ${event.reason}`),
+);
+document.addEventListener('securitypolicyviolation', (event) =>
+  window.__problems.push(`CSP: ${event.violatedDirective} blocked ${event.blockedURI || event.sample}`),
+);
+document.addEventListener('lede-error', (event) =>
+  window.__problems.push(`lede-error: ${event.detail && event.detail.message}`),
+);

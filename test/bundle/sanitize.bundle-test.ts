@@ -5,7 +5,10 @@ import { expect } from '@open-wc/testing';
 import corpusFile from '../fixtures/xss-vectors.json';
 import { dangers } from '../helpers/dangers.js';
 
-interface ArticleLike extends HTMLElement { content?: string; updateComplete: Promise<unknown> }
+interface ArticleLike extends HTMLElement {
+  content?: string;
+  updateComplete: Promise<unknown>;
+}
 type Trapped = Window & typeof globalThis & { __ledeXss?: (label?: unknown) => void };
 
 const { vectors } = corpusFile as { vectors: { payload: string }[] };
@@ -28,8 +31,16 @@ describe('script tag: the XSS corpus through dist/lede.js', function () {
   it('leaves nothing dangerous and runs no payload', async () => {
     const win = await openPage();
     const calls: string[] = [];
-    const trap = (name: string) => (...args: unknown[]) => void calls.push(`${name}(${args.map(String).join(',')})`);
-    Object.assign(win, { alert: trap('alert'), confirm: trap('confirm'), prompt: trap('prompt'), print: trap('print') });
+    const trap =
+      (name: string) =>
+      (...args: unknown[]) =>
+        void calls.push(`${name}(${args.map(String).join(',')})`);
+    Object.assign(win, {
+      alert: trap('alert'),
+      confirm: trap('confirm'),
+      prompt: trap('prompt'),
+      print: trap('print'),
+    });
     const payloads = vectors.flatMap(({ payload }) => [payload, payload.replaceAll('alert(', '__ledeXss(')]);
     const elements = payloads.map((payload) => {
       const element = win.document.createElement('lede-article') as ArticleLike;
@@ -58,12 +69,21 @@ describe('script tag: the XSS corpus through dist/lede.js', function () {
   it('keeps benign article HTML, and drops SVG and MathML', async () => {
     const win = await openPage();
     const element = win.document.createElement('lede-article') as ArticleLike;
-    element.content = '<h2>Title</h2><p>Text <a href="https://example.org/a">link</a> <font color="red">old</font></p><ul><li>item</li></ul><table><tr><td>cell</td></tr></table><svg><a href="https://example.org/s"><circle r="4"></circle></a></svg><math><mi>x</mi></math><p>after</p>';
+    element.content =
+      '<h2>Title</h2><p>Text <a href="https://example.org/a">link</a> <font color="red">old</font></p><ul><li>item</li></ul><table><tr><td>cell</td></tr></table><svg><a href="https://example.org/s"><circle r="4"></circle></a></svg><math><mi>x</mi></math><p>after</p>';
     win.document.body.append(element);
     await element.updateComplete;
     const body = element.shadowRoot!.querySelector('[part="body"]')!;
     // `a` and `font` are also SVG tag names: the emptied SVG lists must not cost them in HTML.
-    for (const selector of ['h2', 'a[href="https://example.org/a"]', 'font[color="red"]', 'ul > li', 'td', 'p:last-of-type']) expect(body.querySelector(selector), selector).to.exist;
+    for (const selector of [
+      'h2',
+      'a[href="https://example.org/a"]',
+      'font[color="red"]',
+      'ul > li',
+      'td',
+      'p:last-of-type',
+    ])
+      expect(body.querySelector(selector), selector).to.exist;
     expect(body.querySelector('svg, circle, math, mi')).to.equal(null);
     expect(dangers(body)).to.deep.equal([]);
   });

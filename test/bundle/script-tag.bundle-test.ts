@@ -3,12 +3,20 @@
 // registers must upgrade and render. Runs after `npm run build` (npm run test:bundle).
 import { expect } from '@open-wc/testing';
 
-interface ManifestExport { kind: string; name: string; declaration: { name: string } }
-interface LedeLike extends HTMLElement { updateComplete?: Promise<unknown> }
+interface ManifestExport {
+  kind: string;
+  name: string;
+  declaration: { name: string };
+}
+interface LedeLike extends HTMLElement {
+  updateComplete?: Promise<unknown>;
+}
 type PageWindow = Window & typeof globalThis & { __problems: string[]; Lede?: Record<string, unknown> };
 
 const manifest = (await (await fetch('/__lede/manifest')).json()) as { modules: { exports?: ManifestExport[] }[] };
-const definitions = manifest.modules.flatMap((module) => module.exports ?? []).filter((exported) => exported.kind === 'custom-element-definition');
+const definitions = manifest.modules
+  .flatMap((module) => module.exports ?? [])
+  .filter((exported) => exported.kind === 'custom-element-definition');
 
 async function openPage(name: string): Promise<PageWindow> {
   const frame = document.createElement('iframe');
@@ -54,7 +62,8 @@ for (const page of ['module', 'classic']) {
           expect(rendered, `<${tag}> renders into its shadow root`).to.exist;
           expect(element.getBoundingClientRect().height, `<${tag}> takes space on the page`).to.be.greaterThan(0);
         }
-        if (page === 'classic') expect(win.Lede?.[declaration.name], `window.Lede.${declaration.name}`).to.equal(registered);
+        if (page === 'classic')
+          expect(win.Lede?.[declaration.name], `window.Lede.${declaration.name}`).to.equal(registered);
       });
     }
 

@@ -24,7 +24,12 @@ export interface CspResult {
 
 const violations: Violation[] = [];
 document.addEventListener('securitypolicyviolation', (event) => {
-  violations.push({ directive: event.effectiveDirective, blockedURI: event.blockedURI, sample: event.sample, source: `${event.sourceFile}:${event.lineNumber}` });
+  violations.push({
+    directive: event.effectiveDirective,
+    blockedURI: event.blockedURI,
+    sample: event.sample,
+    source: `${event.sourceFile}:${event.lineNumber}`,
+  });
 });
 
 const policies: string[] = [];
@@ -36,12 +41,15 @@ tt.createPolicy = (name: string, rules: object) => {
 };
 
 const errors: string[] = [];
-document.addEventListener('lede-error', (event) => errors.push((event as CustomEvent<{ message: string }>).detail.message));
+document.addEventListener('lede-error', (event) =>
+  errors.push((event as CustomEvent<{ message: string }>).detail.message),
+);
 
 async function run(): Promise<CspResult> {
   await import('../../src/index.js');
 
-  const ARTICLE = '<p>Text with <a href="https://example.org/">a link</a>, <em>emphasis</em> and <code>code</code>.</p><ul><li>One</li></ul><blockquote><p>Quote</p></blockquote><figure><img src="/no-image.png" alt="A chart"><figcaption>Caption</figcaption></figure><table><tr><th>k</th><td>v</td></tr></table>';
+  const ARTICLE =
+    '<p>Text with <a href="https://example.org/">a link</a>, <em>emphasis</em> and <code>code</code>.</p><ul><li>One</li></ul><blockquote><p>Quote</p></blockquote><figure><img src="/no-image.png" alt="A chart"><figcaption>Caption</figcaption></figure><table><tr><th>k</th><td>v</td></tr></table>';
   const fromContent = document.querySelector<LedeArticle>('#from-content')!;
   fromContent.content = `<h2>From content</h2><p>Sanitized under Trusted Types.</p>${ARTICLE}`;
 
@@ -66,10 +74,16 @@ async function run(): Promise<CspResult> {
   };
   await loaded;
 
-  const all = () => [...document.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? el.shadowRoot.querySelectorAll('*') : [])]);
+  const all = () =>
+    [...document.querySelectorAll('*')].flatMap((el) => [
+      el,
+      ...(el.shadowRoot ? el.shadowRoot.querySelectorAll('*') : []),
+    ]);
   const ledeTags = () => all().filter((el) => el.localName.startsWith('lede-'));
   for (let round = 0; round < 3; round++) {
-    await Promise.all(ledeTags().map((el) => (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete));
+    await Promise.all(
+      ledeTags().map((el) => (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete),
+    );
   }
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
@@ -79,7 +93,8 @@ async function run(): Promise<CspResult> {
   // meets an inline handler or style attribute, though nothing runs; Trusted Types must still hold.
   let ran = false;
   (window as unknown as { alert: () => void }).alert = () => (ran = true);
-  fromContent.content = '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">x</a><p style="color:red">styled</p>';
+  fromContent.content =
+    '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">x</a><p style="color:red">styled</p>';
   await fromContent.updateComplete;
   await new Promise((resolve) => setTimeout(resolve, 50));
   const hostile = violations.splice(0);

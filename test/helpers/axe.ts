@@ -13,5 +13,6 @@ export async function expectNoAxeViolations(context: Element | Document): Promis
   const violations = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
   );
-  if (violations.length > 0) throw new Error(`axe found ${violations.length} violation(s):\n  ${violations.join('\n  ')}`);
+  if (violations.length > 0)
+    throw new Error(`axe found ${violations.length} violation(s):\n  ${violations.join('\n  ')}`);
 }

@@ -31,17 +31,29 @@ export class EndpointSession {
   }
 
   async fail(route: RecordedRequest['route'], ...faults: Fault[]): Promise<void> {
-    await fetch(`${this.base}/__faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ route, faults }) });
+    await fetch(`${this.base}/__faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ route, faults }),
+    });
   }
 
   /** Stores a page (an HTML fragment, a Lede document) and returns the URL that answers it. */
   async page(name: string, body: string, contentType = 'text/html; charset=utf-8'): Promise<string> {
-    const response = await fetch(`${this.base}/__pages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, body, contentType }) });
+    const response = await fetch(`${this.base}/__pages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, body, contentType }),
+    });
     if (!response.ok) throw new Error(`could not store the page ${name}: HTTP ${response.status}`);
     return `${this.base}/pages/${encodeURIComponent(name)}`;
   }
 
-  async log(): Promise<{ requests: RecordedRequest[]; subscribers: { email: string; key?: string }[]; votes: Record<string, Record<string, number>> }> {
+  async log(): Promise<{
+    requests: RecordedRequest[];
+    subscribers: { email: string; key?: string }[];
+    votes: Record<string, Record<string, number>>;
+  }> {
     return (await fetch(`${this.base}/__log`)).json();
   }
 

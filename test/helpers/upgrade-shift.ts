@@ -67,11 +67,16 @@ export async function textMovesOnUpgrade(markup: string, fallbackCss: string, de
   main.innerHTML = markup;
   document.body.append(main);
   try {
-    const heights = () => [...main.querySelectorAll('*')].filter((el) => el.localName.startsWith('lede-')).map((el) => `<${el.localName}> ${el.getBoundingClientRect().height.toFixed(0)} px`);
+    const heights = () =>
+      [...main.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('lede-'))
+        .map((el) => `<${el.localName}> ${el.getBoundingClientRect().height.toFixed(0)} px`);
     const before = textBlocks(main);
     const heightsBefore = heights();
     await define();
-    const elements = [...main.querySelectorAll('*')].filter((el) => el.localName.startsWith('lede-')) as (Element & { updateComplete: Promise<unknown> })[];
+    const elements = [...main.querySelectorAll('*')].filter((el) => el.localName.startsWith('lede-')) as (Element & {
+      updateComplete: Promise<unknown>;
+    })[];
     await Promise.all(elements.map((el) => customElements.whenDefined(el.localName)));
     await Promise.all(elements.map((el) => el.updateComplete));
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -84,7 +89,12 @@ export async function textMovesOnUpgrade(markup: string, fallbackCss: string, de
       if (Math.round(Math.max(Math.abs(dx), Math.abs(dy))) > 0) moves.push({ text: block.key, dx, dy });
     }
     const keys = new Set(before.map((block) => block.key));
-    return { moves, heights: { before: heightsBefore, after: heights() }, compared: before.filter((block) => after.has(block.key)).length, onlyAfter: [...after.keys()].filter((key) => !keys.has(key)) };
+    return {
+      moves,
+      heights: { before: heightsBefore, after: heights() },
+      compared: before.filter((block) => after.has(block.key)).length,
+      onlyAfter: [...after.keys()].filter((key) => !keys.has(key)),
+    };
   } finally {
     main.remove();
     for (const link of links) link.remove();

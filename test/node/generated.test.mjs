@@ -22,17 +22,30 @@ describe('generated from the manifest', () => {
 
   for (const element of elements) {
     it(`<${element.tagName}>: React wrapper, docs page and VS Code data`, () => {
-      assert.match(react, new RegExp(`export const ${element.className} = createComponent\\(\\{\\s*tagName: '${element.tagName}'`));
-      for (const event of element.events) assert.ok(react.includes(`${pascalCase(event.name, 'on')}: '${event.name}'`), event.name);
+      assert.match(
+        react,
+        new RegExp(`export const ${element.className} = createComponent\\(\\{\\s*tagName: '${element.tagName}'`),
+      );
+      for (const event of element.events)
+        assert.ok(react.includes(`${pascalCase(event.name, 'on')}: '${event.name}'`), event.name);
 
       const page = readFileSync(`docs/elements/${element.tagName}.md`, 'utf8');
-      for (const item of [...element.attributes, ...element.properties, ...element.events, ...element.cssParts, ...element.cssProperties]) {
+      for (const item of [
+        ...element.attributes,
+        ...element.properties,
+        ...element.events,
+        ...element.cssParts,
+        ...element.cssProperties,
+      ]) {
         assert.ok(page.includes(`\`${item.name}\``), `docs page names ${item.name}`);
       }
 
       const tag = vscode.tags.find((candidate) => candidate.name === element.tagName);
       assert.ok(tag, 'VS Code data has the tag');
-      assert.deepEqual(tag.attributes.map((attribute) => attribute.name), element.attributes.map((attribute) => attribute.name));
+      assert.deepEqual(
+        tag.attributes.map((attribute) => attribute.name),
+        element.attributes.map((attribute) => attribute.name),
+      );
     });
   }
 });

@@ -12,7 +12,10 @@ export function networkCommandPlugin() {
       await client.send('Network.emulateNetworkConditions', conditions(true));
       // The page cannot ask to come back online while it is offline (the command channel is
       // offline too), so the server ends the outage itself after `duration` ms.
-      setTimeout(() => void client.send('Network.emulateNetworkConditions', conditions(false)).catch(() => {}), payload?.duration ?? 500);
+      setTimeout(
+        () => void client.send('Network.emulateNetworkConditions', conditions(false)).catch(() => {}),
+        payload?.duration ?? 500,
+      );
       return true;
     },
   };

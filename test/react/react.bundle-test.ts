@@ -9,12 +9,22 @@ import * as wrappers from '../../src/react/index.js';
 import { LedeKeyPoints } from '../../src/react/index.js';
 import type { LedeErrorEvent } from '../../src/core/events.js';
 
-interface ManifestDeclaration { name: string; tagName?: string; events?: { name: string }[] }
-const manifest = (await (await fetch('/__lede/manifest')).json()) as { modules: { declarations?: ManifestDeclaration[] }[] };
+interface ManifestDeclaration {
+  name: string;
+  tagName?: string;
+  events?: { name: string }[];
+}
+const manifest = (await (await fetch('/__lede/manifest')).json()) as {
+  modules: { declarations?: ManifestDeclaration[] }[];
+};
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .flatMap((declaration) => (declaration.tagName ? [{ ...declaration, tagName: declaration.tagName }] : []));
-const propName = (event: string) => `on${event.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('')}`;
+const propName = (event: string) =>
+  `on${event
+    .split('-')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('')}`;
 
 describe('lede/react', () => {
   let container: HTMLDivElement;
@@ -58,11 +68,19 @@ describe('lede/react', () => {
   it('passes points as a property and reports bad points through onLedeError with a typed detail', async () => {
     const errors: string[] = [];
     const onLedeError = (event: LedeErrorEvent) => errors.push(event.detail.field ?? '');
-    show(createElement(LedeKeyPoints, { heading: 'Why this matters', points: [{ title: 'Jobs', text: '4,200 people.' }, { text: '' }], onLedeError }));
+    show(
+      createElement(LedeKeyPoints, {
+        heading: 'Why this matters',
+        points: [{ title: 'Jobs', text: '4,200 people.' }, { text: '' }],
+        onLedeError,
+      }),
+    );
     const element = container.querySelector('lede-key-points')!;
     await element.updateComplete;
     expect(element.points).to.have.length(2);
-    expect([...element.shadowRoot!.querySelectorAll('[part="item"]')].map((li) => li.textContent)).to.deep.equal(['Jobs: 4,200 people.']);
+    expect([...element.shadowRoot!.querySelectorAll('[part="item"]')].map((li) => li.textContent)).to.deep.equal([
+      'Jobs: 4,200 people.',
+    ]);
     expect(element.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Why this matters');
     expect(errors).to.deep.equal(['points[1].text']);
   });
