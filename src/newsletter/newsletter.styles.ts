@@ -1,17 +1,9 @@
 import { css } from 'lit';
+import { accentInsideFill, onAccent } from '../core/theme.js';
 
 export const newsletterStyles = css`
   :host {
-    --_b: var(--lede-newsletter-button-color, #fff);
     margin-block: 1.5em;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_b: var(--lede-newsletter-button-color, #111);
-    }
-  }
-  :host([theme='dark']) {
-    --_b: var(--lede-newsletter-button-color, #111);
   }
   section {
     padding: var(--_lede-space);
@@ -41,8 +33,16 @@ export const newsletterStyles = css`
     border: 1px solid var(--_lede-muted);
     border-radius: var(--_lede-radius);
   }
-  [aria-invalid] {
-    outline: 2px solid var(--lede-newsletter-error-color, #d93025);
+  /* The error is the border, the focus ring stays the outline: an invalid field that has focus shows both. */
+  [part='input'][aria-invalid] {
+    border-color: var(--lede-newsletter-error-color, var(--_lede-error));
+    box-shadow: inset 0 0 0 1px var(--lede-newsletter-error-color, var(--_lede-error));
+  }
+  [type='checkbox'][aria-invalid] {
+    box-shadow: 0 0 0 2px var(--lede-newsletter-error-color, var(--_lede-error));
+  }
+  [type='checkbox']:focus-visible {
+    outline-offset: 4px;
   }
   [part='error'] {
     font-weight: 600;
@@ -56,12 +56,15 @@ export const newsletterStyles = css`
     flex-basis: 100%;
   }
   button {
+    /* Its text colour is the opposite of the page's, so the accent is worked out from that. */
+    --_lede-accent: var(--lede-accent-color, ${accentInsideFill});
     justify-self: start;
-    padding: 0.5em 1.2em;
+    /* A transparent border: forced colours paint it, so the button keeps its boundary there. */
+    padding: calc(0.5em - 2px) calc(1.2em - 2px);
     font-weight: 600;
-    color: var(--_b);
+    color: var(--lede-newsletter-button-color, ${onAccent});
     background: var(--_lede-accent);
-    border: 0;
+    border: 2px solid transparent;
     border-radius: var(--_lede-radius);
   }
   [aria-disabled] {
