@@ -341,24 +341,23 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   protected override render() {
     const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
+    const t = this.resolvedStrings;
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.resolvedStrings.heading)}${
+      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? t.heading)}${
         this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing
       }${
         count !== undefined
-          ? html`<p part="count">
-              ${count === null ? '' : formatCount(count, resolveLang(this), this.resolvedStrings)}
-            </p>`
+          ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), t)}</p>`
           : nothing
       }${
         this.#href
           ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}
-              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.resolvedStrings.cta}</a
+              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || t.cta}</a
             >`
           : nothing
       }${
         this.#tokens[0] && data.url
-          ? html`<ul part="share-list" aria-label=${this.resolvedStrings.share}>
+          ? html`<ul part="share-list" aria-label=${t.share}>
               ${this.#tokens.map((network) => this.#renderShare(network, data))}
             </ul>`
           : nothing
@@ -370,21 +369,18 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               @submit=${this.#submitInstance}
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}
             >
-              <label for="server">${this.resolvedStrings.mastodon}</label
+              <label for="server">${t.mastodon}</label
               ><input
                 id="server"
                 inputmode="url"
                 autocomplete="off"
                 aria-invalid=${!!this.invalid}
                 aria-describedby="invalid"
-              /><button>${this.resolvedStrings.share}</button
-              ><span id="invalid" aria-live="polite">${this.invalid}</span>
+              /><button>${t.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
             </form>`
           : nothing
       }${
-        this.copyFallback
-          ? html`<input part="copy-input" readonly aria-label=${this.resolvedStrings.copy} .value=${data.url} />`
-          : nothing
+        this.copyFallback ? html`<input part="copy-input" readonly aria-label=${t.copy} .value=${data.url} />` : nothing
       }
       <p part="status" role="status">${this.status}</p>
     </section>`;
