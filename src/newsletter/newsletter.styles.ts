@@ -47,12 +47,12 @@ export const newsletterStyles = css`
   [part='error'] {
     font-weight: 600;
   }
-  .c {
+  .consent {
     display: flex;
     flex-wrap: wrap;
     gap: 0 0.5em;
   }
-  .c p {
+  .consent p {
     flex-basis: 100%;
   }
   button {
