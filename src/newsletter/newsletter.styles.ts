@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { accentInsideFill, onAccent } from '../core/theme.js';
 
 export const newsletterStyles = css`
   :host {
@@ -33,16 +32,10 @@ export const newsletterStyles = css`
     border: 1px solid var(--_lede-muted);
     border-radius: var(--_lede-radius);
   }
-  /* The error is the border, the focus ring stays the outline: an invalid field that has focus shows both. */
-  [part='input'][aria-invalid] {
+  /* The error is the border (a ring around the checkbox); focus keeps its outline, 2px out: both show at once. */
+  [aria-invalid] {
     border-color: var(--lede-newsletter-error-color, var(--_lede-error));
-    box-shadow: inset 0 0 0 1px var(--lede-newsletter-error-color, var(--_lede-error));
-  }
-  [type='checkbox'][aria-invalid] {
-    box-shadow: 0 0 0 2px var(--lede-newsletter-error-color, var(--_lede-error));
-  }
-  [type='checkbox']:focus-visible {
-    outline-offset: 4px;
+    box-shadow: 0 0 0 1px var(--lede-newsletter-error-color, var(--_lede-error));
   }
   [part='error'] {
     font-weight: 600;
@@ -56,13 +49,19 @@ export const newsletterStyles = css`
     flex-basis: 100%;
   }
   button {
-    /* Its text colour is the opposite of the page's, so the accent is worked out from that. */
-    --_lede-accent: var(--lede-accent-color, ${accentInsideFill});
+    /*
+     * White text on a light page's accent, black on a dark page's; the button's own accent (fill,
+     * focus ring) is then worked out from that text colour, the other way round from the page's.
+     */
+    --_lede-accent: var(
+      --lede-accent-color,
+      oklch(from currentColor calc(0.478 + 0.293 * clamp(0, (0.5 - l) * 1000, 1)) 0.14 254)
+    );
     justify-self: start;
     /* A transparent border: forced colours paint it, so the button keeps its boundary there. */
     padding: calc(0.5em - 2px) calc(1.2em - 2px);
     font-weight: 600;
-    color: var(--lede-newsletter-button-color, ${onAccent});
+    color: var(--lede-newsletter-button-color, oklch(from currentColor calc(1 - clamp(0, (l - 0.6) * 1000, 1)) 0 0));
     background: var(--_lede-accent);
     border: 2px solid transparent;
     border-radius: var(--_lede-radius);
