@@ -22,8 +22,9 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // (30.83 KB); the loader's lazy DOMPurify takes the script-tag file back under the budget.
 const CEILINGS = { 'dist/lede.js': 30.9 * KB, 'dist/lede.iife.js': 31.3 * KB };
 const ELEMENT_BUDGET = 4 * KB;
-// The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox).
-const CORE_BUDGET = 5.5 * KB;
+// The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
+// and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
+const CORE_BUDGET = 6 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;

@@ -1,4 +1,4 @@
-import { describe } from '../core/errors.js';
+import { describeValue } from '../core/errors.js';
 
 /** The page a signup comes from: origin and path. The query and fragment may hold tokens; they never leave the page. */
 export const pageSource = (): string => location.origin + location.pathname;
@@ -15,7 +15,7 @@ export function resolveEndpoint(raw: string | null | undefined): URL | string {
   } catch {
     // Not a URL at all: reported below like any other unusable value.
   }
-  return `${describe(raw)} is not an http(s) URL; nothing was sent or kept`;
+  return `${describeValue(raw)} is not an http(s) URL; nothing was sent or kept`;
 }
 
 /**

@@ -1,16 +1,14 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
-import { ChildrenController } from '../core/children-controller.js';
+import { DataSourceController, type DataSource } from '../core/data-source.js';
 import { deliver, newIdempotencyKey, nextTask, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
-import { parseJsonAttribute } from '../core/json-attribute.js';
-import { parseLeadInList } from '../core/list-parser.js';
 import { resolveLang } from '../core/locale.js';
 import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
 import { format } from '../core/strings.js';
-import { readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
+import { readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
 import { readerId } from './reader-id.js';
 import { scenariosStyles } from './scenarios.styles.js';
 
@@ -33,7 +31,7 @@ const defaultStrings = {
 export type ScenariosStrings = typeof defaultStrings;
 
 /** Where the scenarios came from, in order of precedence. */
-export type ScenariosSource = 'property' | 'attribute' | 'children' | 'none';
+export type ScenariosSource = DataSource;
 
 /** Where voting stands: nothing yet, sending, saved in the outbox, counted (results shown), or failed. */
 export type VoteStatus = 'idle' | 'sending' | 'saved' | 'voted' | 'error';
@@ -54,8 +52,6 @@ declare global {
     'lede-voted': CustomEvent<LedeVotedDetail>;
   }
 }
-
-type Resolved = { scenarios: Scenario[]; heading?: string; source: ScenariosSource };
 
 const CHANNEL = 'votes';
 
@@ -136,9 +132,14 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
   #refusal?: string;
 
-  #children$ = new ChildrenController(this);
-  #parsedVersion = -1;
-  #rendered: Resolved = { scenarios: [], source: 'none' };
+  readonly #data = new DataSourceController<Scenario>(this, {
+    name: 'scenarios',
+    property: () => this.scenarios,
+    attribute: () => this.scenariosAttribute,
+    validate: validateScenarios,
+    fromChildren: scenariosFromList,
+    report: (code, field, problem) => this.reportProblem(code, field, problem),
+  });
   #stopWatching?: () => void;
   /** The vote on its way; kept in the outbox (and remembered) if the page goes away before it arrives. */
   #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
@@ -153,7 +154,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** Where the scenarios on screen came from. */
   get source(): ScenariosSource {
-    return this.#rendered.source;
+    return this.#data.value.source;
   }
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
@@ -182,44 +183,9 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (
-      changed.has('scenarios') ||
-      changed.has('scenariosAttribute') ||
-      this.#parsedVersion !== this.#children$.version
-    ) {
-      this.#parsedVersion = this.#children$.version;
-      this.#rendered = this.#resolveScenarios();
-    }
     // The reader's vote and the counts are the browser's to read (a server renderer has neither).
     if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer)
       void this.#load(this.voteEndpoint);
-  }
-
-  #resolveScenarios(): Resolved {
-    const problems: Problem[] = [];
-    let result: Resolved | undefined;
-    if (this.scenarios !== undefined)
-      result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
-    else if (this.scenariosAttribute != null) {
-      const parsed = parseJsonAttribute(this.scenariosAttribute);
-      if (parsed.ok)
-        result = { scenarios: validateScenarios(parsed.value, 'scenarios attribute', problems), source: 'attribute' };
-      else this.reportProblem('invalid-json', 'scenarios attribute', parsed.problem);
-    }
-    if (!result) {
-      const list = parseLeadInList(this);
-      problems.push(...list.problems.map((problem) => ({ field: 'children', problem })));
-      const scenarios = scenariosFromList(list.items, problems);
-      result = { scenarios, heading: list.heading, source: scenarios.length ? 'children' : 'none' };
-    }
-    const code =
-      result.source === 'property'
-        ? 'invalid-property'
-        : result.source === 'attribute'
-          ? 'invalid-attribute'
-          : 'invalid-children';
-    for (const { field, problem } of problems) this.reportProblem(code, field, problem);
-    return result;
   }
 
   /** Recalls the reader's vote on this article and fetches the current counts. */
@@ -282,7 +248,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.counts = readCounts(result.data) ?? {};
       this.status = 'voted';
-      emit<LedeVotedDetail>(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
+      emit(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
       return;
     }
     this.choice = remember(voteKey(articleId), null);
@@ -301,9 +267,9 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   protected override render() {
-    const { scenarios, heading } = this.#rendered;
+    const { items: scenarios, heading } = this.#data.value;
     if (!scenarios.length) return nothing;
-    const t = this.text;
+    const t = this.resolvedStrings;
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
     const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
