@@ -181,13 +181,13 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) void this.#loadCount();
+    // Put back in the page while the count was loading: the disconnect aborted that request.
+    if (this.#request?.signal.aborted) void this.#loadCount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#request?.abort();
-    this.#request = undefined;
+    this.#request?.abort(); // Kept, aborted, so that a reconnect knows to load again.
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -219,12 +219,14 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   async #loadCount(): Promise<void> {
     this.#request?.abort();
+    this.#request = undefined;
     this.fetched = undefined;
     if (!this.countSrc || isServer) return;
     const request = (this.#request = new AbortController());
     this.fetched = null;
     const result = await fetchCount(this.countSrc, this.countTimeout, request.signal);
-    if (request !== this.#request) return; // Superseded, or the element left the page.
+    if (request.signal.aborted) return; // Superseded, or the element left the page.
+    this.#request = undefined;
     this.fetched = isCount(result) ? result : undefined;
     if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
   }

@@ -114,7 +114,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
   scenariosAttribute?: string;
 
-  /** The votes URL: `GET ?articleId=` answers `{ counts }`; `POST { articleId, scenarioId, readerId }` counts a vote and answers the same. Voting is off without it. */
+  /** The votes URL: `POST { articleId, scenarioId, readerId }` and `GET ?articleId=` (only for a reader who voted before) both answer `{ counts }`. Voting is off without it. */
   voteEndpoint?: string;
 
   /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
@@ -141,6 +141,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     report: (code, field, problem) => this.reportProblem(code, field, problem),
   });
   #stopWatching?: () => void;
+  /** The counts GET on its way; aborted when the element leaves the page or the article changes. */
+  #counts?: AbortController;
   /** The vote on its way; kept in the outbox (and remembered) if the page goes away before it arrives. */
   #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
   #keep = () => {
@@ -168,6 +170,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Put back in the page while the counts were loading: the disconnect aborted that request.
+    if (this.#counts?.signal.aborted) void this.#fetchCounts();
     addEventListener('pagehide', this.#keep);
     // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
     this.#stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
@@ -179,39 +183,45 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     super.disconnectedCallback();
     this.#stopWatching?.();
     removeEventListener('pagehide', this.#keep);
+    this.#counts?.abort(); // A removed element fetches nothing (and retries nothing).
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The reader's vote and the counts are the browser's to read (a server renderer has neither).
     if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer)
-      void this.#load(this.voteEndpoint);
+      this.#load(this.voteEndpoint);
   }
 
-  /** Recalls the reader's vote on this article and fetches the current counts. */
-  async #load(endpoint: string): Promise<void> {
+  /** Recalls the reader's vote on this article, and fetches the current counts when they are shown. */
+  #load(endpoint: string): void {
     const articleId = this.article;
     const stored = remember(voteKey(articleId));
     // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
-    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId)
-      ? 'saved'
-      : stored
-        ? 'voted'
-        : keep
-          ? this.status
-          : 'idle';
-    // The counts are shown only after a vote: the first render does not wait for the request to start.
+    const saved = pending(CHANNEL).some((e) => e.meta?.articleId === articleId);
+    this.status = saved ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    this.#counts?.abort();
+    this.#counts = undefined;
+    // Results are shown only after a vote: a reader who has not voted here gets the counts in the
+    // vote's own answer (and a saved vote gets them when the outbox sends it), so no GET is needed.
+    if (endpoint && this.status === 'voted' && !this.counts) void this.#fetchCounts();
+  }
+
+  /** GETs the counts for the article; aborted (not retried, not reported) when the element leaves the page. */
+  async #fetchCounts(): Promise<void> {
+    const request = (this.#counts = new AbortController());
+    const { signal } = request;
+    // The first render does not wait for the request to start.
     await nextTask();
-    const result = await deliver(
-      {
-        url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`,
-        method: 'GET',
-      },
-      { retries: 1 },
-    );
+    const endpoint = this.voteEndpoint;
+    if (signal.aborted || !endpoint) return;
+    const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(this.article)}`;
+    const result = await deliver({ url, method: 'GET' }, { retries: 1, signal });
+    if (signal.aborted) return;
+    this.#counts = undefined;
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts)
       this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
