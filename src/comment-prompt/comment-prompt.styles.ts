@@ -40,6 +40,23 @@ export const commentPromptStyles = css`
     text-decoration: none;
   }
 
+  [part='share-link'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+
+  svg {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
   [part='cta'] {
     border-color: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
     font-weight: 700;
