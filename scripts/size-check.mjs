@@ -18,9 +18,13 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // Lit (5.4 KB) inside, the six elements and the core come to 30.14 KB: 0.14 KB over (29.43 KB if a
 // KB is 1024 bytes). The script-tag files are printed against the documented budget and fail above this
 // ceiling, so they cannot grow (raised by 0.05 KB for aborting every fetch on disconnect; the
-// loader with a lazy DOMPurify replaces this deviation next).
-const CEILINGS = { 'dist/lede.js': 30.3 * KB, 'dist/lede.iife.js': 30.3 * KB };
+// loader with a lazy DOMPurify replaces this deviation next; raised by 1 KB for issue 13's reader
+// features: share icons and three more networks 0.7 KB, the scenarios' closes and show-results
+// 0.15 KB, the nested table of contents and the shared data-source controller the rest).
+const CEILINGS = { 'dist/lede.js': 31.3 * KB, 'dist/lede.iife.js': 31.3 * KB };
 const ELEMENT_BUDGET = 4 * KB;
+// Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks.
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.6 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 const CORE_BUDGET = 6 * KB;
@@ -75,7 +79,7 @@ for (const name of elementEntries) {
   rows.push({
     name: `${name}: own code (Lit and core external)`,
     gzip: await bundledSize(entries[name], isCore),
-    budget: ELEMENT_BUDGET,
+    budget: ELEMENT_BUDGETS[name] ?? ELEMENT_BUDGET,
   });
   rows.push({ name: `${name}: with the core it uses (Lit external)`, gzip: await bundledSize(entries[name]) });
 }

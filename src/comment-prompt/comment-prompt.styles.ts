@@ -52,7 +52,7 @@ export const commentPromptStyles = css`
     flex: none;
     fill: none;
     stroke: currentColor;
-    stroke-width: 2;
+    stroke-width: 1;
     stroke-linecap: round;
     stroke-linejoin: round;
   }

@@ -310,7 +310,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const name = brand ? format(this.resolvedStrings.shareOn, { network: brand }) : nothing;
     const click = (e: Event) => this.#onShare(network, e);
     const d = icons[network];
-    const icon = html`<svg part="share-icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>`;
+    const icon = html`<svg part="share-icon" viewBox="0 0 12 12" aria-hidden="true"><path d=${d}></path></svg>`;
     if (network === 'native' && (isServer || !('share' in navigator))) return nothing;
     return html`<li>
       ${

@@ -1,23 +1,23 @@
 import type { ShareNetwork } from './networks.js';
 
 /**
- * One small line icon per share target: a path in a 24×24 box, drawn with `currentColor` by the
- * element's styles (no fill, a 2px round stroke), so it follows the link's colour, the theme and
- * forced colours. Inline, so an icon costs no request; simplified shapes, not the brands' logos.
+ * One small line icon per share target: a path in a 12×12 box, drawn with `currentColor` by the
+ * element's styles (no fill, a round stroke), so it follows the link's colour, the theme and forced
+ * colours. Inline, so an icon costs no request; simplified shapes (not the brands' logos) on a
+ * small grid, so all of them together cost about 0.4 KB gzip.
  */
 export const icons: Record<ShareNetwork, string> = {
-  x: 'M4 4l16 16M20 4L4 20',
-  bluesky: 'M12 11C9 6 5 3 3.5 4.5S4 12 8 12c-3 1-3 5 0 6s4-3 4-7c0 4 1 8 4 7s3-5 0-6c4 0 6-6 4.5-7.5S15 6 12 11z',
-  mastodon:
-    'M6 3h12a3 3 0 0 1 3 3v7a3 3 0 0 1-3 3h-7l-4 4v-4H6a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3zM8 13V9a2 2 0 0 1 4 0v2m0-2a2 2 0 0 1 4 0v4',
-  linkedin: 'M4 4h16v16H4zM8 11v5M8 8v.01M12 16v-5m0 2a2.5 2.5 0 0 1 5 0v3',
-  threads: 'M16 12a4 4 0 1 1-8 0 4 4 0 0 1 8 0v1.5a2.5 2.5 0 0 0 5 0V12a9 9 0 1 0-4 7.5',
-  facebook: 'M15 3h-2a4 4 0 0 0-4 4v14M6 11h8',
-  reddit: 'M4 15a8 5 0 1 0 16 0 8 5 0 1 0-16 0M12 10l1.5-6 4 1M9 15v.01M15 15v.01M9.5 18c1.5 1 3.5 1 5 0',
-  whatsapp: 'M4 20l1.3-4.2A8.5 8.5 0 1 1 8.5 19zM9 8.5c0 4 2.5 6.5 6.5 6.5l1-2-2-1-1 1c-1.5-.5-2.5-1.5-3-3l1-1-1-2z',
-  telegram: 'M21 4L3 11l6 2 2 6 3-4 5 4zM9 13l12-9',
-  pinterest: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM10 20l2.5-10M11 14.5c3 1.5 6-1 5.5-4S12 6 9.5 8.5',
-  email: 'M3 5h18v14H3zM3 5l9 8 9-8',
-  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
-  native: 'M12 3v12M7 8l5-5 5 5M5 12v8h14v-8',
+  x: 'M2 2l8 8m0-8l-8 8',
+  bluesky: 'M6 6C4 2 1 1 1 3s2 3 3 3c-2 1-1 4 1 3l1-3 1 3c2 1 3-2 1-3 1 0 3-1 3-3S8 2 6 6z',
+  mastodon: 'M2 2h8v6H5L3 10V8H2zm2 4V4h2v2-2h2v2',
+  linkedin: 'M1 1h10v10H1zm2 4v4m0-6v0m2 6V5m0 2a2 2 0 014 0v2',
+  threads: 'M8 6a2 2 0 10-4 0 2 2 0 004 0v1a1.5 1.5 0 003 0V6a5 5 0 10-2 4',
+  facebook: 'M8 1H7a2 2 0 00-2 2v8M3 5h4',
+  reddit: 'M2 7.5a4 2.5 0 108 0 4 2.5 0 10-8 0M6 5l1-3 2 1M4.5 7.5v0m3 0v0',
+  whatsapp: 'M1.5 10.5l.7-2.2A4.5 4.5 0 114 10z',
+  telegram: 'M11 1L1 5.5l3 1 1 3.5 2-2 3 2zM4 6.5L11 1',
+  pinterest: 'M6 11A5 5 0 106 1a5 5 0 000 10zm-1 0l1.5-6M6 7.5c2 1 4-1 3-2.5S6 3 5 4.5',
+  email: 'M1 3h10v6H1zm0 0l5 4 5-4',
+  copy: 'M4 4h7v7H4zM2 8V1h7',
+  native: 'M6 1v7M3 4l3-3 3 3M2 6v5h8V6',
 };
