@@ -19,11 +19,12 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // KB is 1024 bytes). The script-tag files are printed against the documented budget and fail above this
 // ceiling, so they cannot grow unnoticed: raised by 0.05 KB for aborting every fetch on disconnect,
 // by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
-// action and source, lede-signup=pending) and the votes' readerId, and by 0.2 KB for colours worked
-// out from the page's text colour (accessibility), and by 1 KB for issue 13's reader features
+// action and source, lede-signup=pending) and the votes' readerId, by 0.6 KB for issue 16's
+// accessibility fixes (colours worked out from the page's text colour, required marks, the story's
+// outline, scenario-named vote buttons, the translations registry), and by 1 KB for issue 13's reader features
 // (share icons and three more networks 0.7 KB, the scenarios' closes and show-results 0.15 KB, the
 // nested table of contents). The loader with a lazy DOMPurify replaces this deviation next.
-const CEILINGS = { 'dist/lede.js': 32.15 * KB, 'dist/lede.iife.js': 32.55 * KB };
+const CEILINGS = { 'dist/lede.js': 32.55 * KB, 'dist/lede.iife.js': 32.95 * KB };
 const ELEMENT_BUDGET = 4 * KB;
 // Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks.
 const ELEMENT_BUDGETS = { 'comment-prompt': 4.6 * KB };
