@@ -4,7 +4,7 @@
 // its budget.
 //
 // Each element's own code is held to 4 KB and the shared core to its own budget; the element with
-// the core it uses is printed beside it, for information. A file is gzipped on its own, as a server
+// the core it uses is printed beside it, for information (the budgets are in docs/budgets.md). A file is gzipped on its own, as a server
 // sends it: a page's figure is the sum over the files it downloads.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -118,7 +118,7 @@ for (const row of rows) {
     row.gzip <= row.budget
       ? 'ok'
       : row.gzip <= row.ceiling
-        ? `OVER the SPEC budget (known deviation; fails above ${kb(row.ceiling)})`
+        ? `OVER the documented budget (known deviation; fails above ${kb(row.ceiling)})`
         : 'OVER';
   const status = row.budget === undefined ? '' : `${kb(row.budget)}  ${verdict}`;
   console.log(`${row.name.padEnd(width)}  ${kb(row.gzip).padStart(9)}  ${status}`);
@@ -130,6 +130,6 @@ if (over.length > 0) {
 const deviations = rows.filter((row) => row.budget !== undefined && row.gzip > row.budget);
 console.log(
   deviations.length
-    ? `\nWithin the ceilings; over the SPEC budget: ${deviations.map((row) => row.name).join(', ')}.`
+    ? `\nWithin the ceilings; over the documented budget: ${deviations.map((row) => row.name).join(', ')}.`
     : '\nEvery budgeted file is within its budget.',
 );

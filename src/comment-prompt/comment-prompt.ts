@@ -45,7 +45,7 @@ export type CommentPromptStrings = typeof defaultStrings;
 /** Where the reader's Mastodon server is remembered, named like the other `lede-*` keys. */
 const MASTODON_KEY = 'lede-mastodon';
 
-/** The remembered Mastodon server, moved from the key that version 0.1 used (`lede_mastodon`) if needed. */
+/** The remembered Mastodon server, moved from the key that earlier builds used (`lede_mastodon`) if needed. */
 function rememberedInstance(): string | undefined {
   const legacy = remember('lede_mastodon');
   if (legacy !== undefined) remember('lede_mastodon', null);
