@@ -37,8 +37,9 @@ type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
  * @description The document comes from the `document` property, else from `src` (JSON). It is
  * checked against the package's JSON Schema (`lede/schema.json`); every problem is reported with
  * the path of the bad field, and the parts without problems still render. Each part is rendered
- * by tag name, and only once that element is registered: a page that loads only some elements
- * gets only those parts. The headline is at `heading-level` (use 1 where the story is the page's
+ * by tag name: a part whose element is not registered stays an empty tag until it is (the
+ * script-tag loader, `dist/lede.js`, finds it there and loads it), so a page that loads only some
+ * elements shows only those parts. The headline is at `heading-level` (use 1 where the story is the page's
  * main content); the parts after the article sit beside its sections (the highest heading of the
  * body, usually h2), or under the headline when the body has no headings.
  *
@@ -121,13 +122,6 @@ export class LedeStory extends LedeElement {
     this.#fetching?.abort();
   }
 
-  /** Whether the element for a part is registered; re-renders once it is. */
-  #defined(tag: string): boolean {
-    if (customElements.get(tag)) return true;
-    void customElements.whenDefined(tag).then(() => this.requestUpdate());
-    return false;
-  }
-
   #renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
     const level = this.level;
     const inner = partsLevel(level, doc.body);
@@ -203,7 +197,7 @@ export class LedeStory extends LedeElement {
     if (!this.#shown) return nothing;
     const { doc, valid } = this.#shown;
     return html`<div part="base">
-      ${PARTS.map(([part, tag]) => (valid.has(part) && this.#defined(tag) ? this.#renderPart(part, doc) : nothing))}
+      ${PARTS.map(([part]) => (valid.has(part) ? this.#renderPart(part, doc) : nothing))}
     </div>`;
   }
 }
