@@ -72,6 +72,14 @@ export const commentPromptStyles = css`
     font-weight: 700;
   }
 
+  li:has(> form) {
+    flex-basis: 100%;
+  }
+
+  li > form {
+    margin-block-start: 0.5em;
+  }
+
   label,
   span {
     flex-basis: 100%;
