@@ -71,6 +71,11 @@ export const articleStyles = css`
     scroll-margin-block-start: var(--lede-article-scroll-margin, 1rem);
   }
 
+  /* The publisher's own headings (the HTML children) too, or a sticky header hides the heading a link jumps to. */
+  ::slotted(:is(h2, h3, h4)) {
+    scroll-margin-block-start: var(--lede-article-scroll-margin, 1rem);
+  }
+
   blockquote,
   figure {
     margin-inline: 0;

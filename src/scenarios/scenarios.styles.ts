@@ -32,7 +32,9 @@ export const scenariosStyles = css`
     background: var(--lede-scenarios-card-background, var(--_lede-surface));
     border: 1px solid var(--_lede-border);
     border-radius: var(--_lede-radius);
+    /* A word too long for the card is hyphenated in the page's language (lang), and cut only where it has no hyphenation point. */
     overflow-wrap: anywhere;
+    hyphens: auto;
   }
 
   /* An outline, not a shadow: forced colours paint outlines and drop shadows. */
