@@ -27,7 +27,7 @@ export const scenariosStyles = css`
   li {
     display: flex;
     flex-direction: column;
-    gap: 0.75em;
+    gap: var(--lede-paragraph-spacing, 0.75em);
     padding: var(--_lede-space);
     background: var(--lede-scenarios-card-background, var(--_lede-surface));
     border: 1px solid var(--_lede-border);
