@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/article/index.js';
 import '../../src/scenarios/index.js';
 import type { LedeArticle } from '../../src/article/article.js';
