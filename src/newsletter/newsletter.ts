@@ -29,6 +29,13 @@ export interface NewsletterSubscribedDetail {
   message?: string;
 }
 
+declare global {
+  interface HTMLElementEventMap {
+    'lede-subscribe': CustomEvent<NewsletterSignup>;
+    'lede-subscribed': CustomEvent<NewsletterSubscribedDetail>;
+  }
+}
+
 /** Turns a signup into the request an endpoint expects; register one in `LedeNewsletter.adapters`. */
 export type NewsletterAdapter = (signup: NewsletterSignup, action: string) => DeliveryRequest;
 
@@ -99,7 +106,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     action: {},
     provider: {},
     heading: {},
-    intro: { attribute: 'text' },
+    text: {},
     buttonLabel: { attribute: 'button-label' },
     nameField: { attribute: 'name-field', type: Boolean },
     consent: {},
@@ -118,8 +125,8 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   declare provider: string;
   /** The heading; defaults to "Newsletter". */
   declare heading?: string;
-  /** An introduction under the heading (the `text` attribute). */
-  declare intro?: string;
+  /** An introduction under the heading. */
+  declare text?: string;
   /** The submit button's label (the `button-label` attribute). */
   declare buttonLabel?: string;
   /** Asks for a name too (the `name-field` attribute). On when a child `<form>` has a `name` field. */
@@ -146,6 +153,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.minFillTime = 1500;
     this.busy = false;
     this.message = '';
+  }
+
+  /** @deprecated The introduction is the `text` property now, like its attribute. */
+  get intro(): string | undefined {
+    return this.text;
+  }
+  set intro(value: string | undefined) {
+    this.text = value;
   }
 
   #started = 0;
@@ -184,7 +199,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const form = this.#fallback;
     const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
     this.#input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
-    if (saved) this.message = this.text.saved;
+    if (saved) this.message = this.resolvedStrings.saved;
   }
 
   #input(name: string): HTMLInputElement {
@@ -194,7 +209,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const t = this.text;
+    const t = this.resolvedStrings;
     const data = new FormData(event.target as HTMLFormElement);
     const email = `${data.get('email')}`.trim();
     const name = `${data.get('name') ?? ''}`.trim();
@@ -252,7 +267,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   /** Shows the outcome of a signup, sent now or later from the outbox. */
   #settle(result: DeliveryResult, email: string): void {
-    const t = this.text;
+    const t = this.resolvedStrings;
     if (result.ok) {
       const message = (result.data as { message?: unknown } | undefined)?.message;
       const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
@@ -272,14 +287,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   protected override render() {
-    const t = this.text;
+    const t = this.resolvedStrings;
     // Ids are scoped to the shadow root: these cannot clash with the page's or another element's.
     const [field, problem] = this.error ?? [];
     const invalid = (name: string) => (field === name ? 'true' : nothing);
     const describedBy = (name: string) => (field === name ? 'error' : nothing);
     const error = (name: string) => (field === name ? html`<p id="error" part="error">${problem}</p>` : nothing);
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
+      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
       <form part="form" novalidate @submit=${this.#submit}>
         <div>
           <label for="email">${t.email}</label
@@ -294,7 +309,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           />${error('email')}
         </div>
         ${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
-        ${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
+        ${this.consent ? html`<div class="consent"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
         <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
           ${this.buttonLabel ?? t.button}
