@@ -31,7 +31,8 @@ export function openStore(config: Config, log: (message: string) => void): Store
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: 10,
-      connectionTimeoutMillis: 3000,
+      // Long enough to wait for a free connection under load; an unreachable database fails at once (ECONNREFUSED).
+      connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 10_000,
       types: pgTypes,
     });
