@@ -218,6 +218,32 @@ describe('<lede-scenarios>', () => {
   });
 
   describe('votes', () => {
+    it('sends one random readerId for every article of the site, kept in localStorage across page views', async () => {
+      const [a, b] = [newArticle(), newArticle()];
+      const first = await votingElement(session, a);
+      buttons(first)[0]!.click();
+      await until(() => first.status === 'voted', 'the first vote');
+      first.remove();
+      const second = await votingElement(session, b);
+      buttons(second)[1]!.click();
+      await until(() => second.status === 'voted', 'the second vote');
+      const ids = (await posts(session)).map((r) => (r.body as { readerId: string }).readerId);
+      expect(ids).to.have.length(2);
+      expect(ids[0]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(ids[1]).to.equal(ids[0]);
+      expect(localStorage.getItem('lede-reader-id')).to.equal(ids[0]);
+    });
+
+    it('replaces a malformed stored readerId with a fresh random one', async () => {
+      localStorage.setItem('lede-reader-id', 'x');
+      const el = await votingElement(session);
+      buttons(el)[0]!.click();
+      await until(() => el.status === 'voted', 'the vote');
+      const [post] = await posts(session);
+      expect((post!.body as { readerId: string }).readerId).to.match(/^[0-9a-f-]{36}$/);
+      expect(localStorage.getItem('lede-reader-id')).to.equal((post!.body as { readerId: string }).readerId);
+    });
+
     it("gets the counts from the vote's own answer, and after a vote shows shares as bars and percentages in text", async () => {
       const articleId = newArticle();
       await seedVote(session, articleId, 'deal');
@@ -240,7 +266,12 @@ describe('<lede-scenarios>', () => {
 
       const [, post, ...more] = await posts(session); // The first is the seed.
       expect(more).to.have.length(0);
-      expect(post!.body).to.deep.equal({ articleId, scenarioId: 'rivals' });
+      expect(post!.body).to.deep.equal({
+        articleId,
+        scenarioId: 'rivals',
+        readerId: localStorage.getItem('lede-reader-id'),
+      });
+      expect(localStorage.getItem('lede-reader-id')).to.match(/^[0-9a-f-]{36}$/);
       expect(post!.headers['idempotency-key']).to.be.a('string').and.not.empty;
       expect(events).to.deep.equal([`vote:${articleId}:rivals`]);
       expect(voted).to.deep.equal({ articleId, scenarioId: 'rivals', counts: { deal: 1, rivals: 1 } });
@@ -334,7 +365,9 @@ describe('<lede-scenarios>', () => {
       await until(() => navigator.onLine, 'the tab to come back online');
       const second = await votingElement(session, articleId);
       await until(() => second.status === 'voted', 'the saved vote to be sent');
-      expect((await posts(session)).map((r) => r.body)).to.deep.equal([{ articleId, scenarioId: 'deal' }]);
+      expect((await posts(session)).map((r) => r.body)).to.deep.equal([
+        { articleId, scenarioId: 'deal', readerId: localStorage.getItem('lede-reader-id') },
+      ]);
     });
 
     it('sends nothing when a lede-vote listener cancels', async () => {
@@ -438,6 +471,108 @@ describe('<lede-scenarios>', () => {
       } finally {
         link.remove();
       }
+    });
+  });
+
+  describe('closes and show-results', () => {
+    const resultTexts = (el: LedeScenarios) => texts(el, '[part="result"]');
+
+    it('after the closes date: results from the endpoint, no vote buttons, and a closed message', async () => {
+      const articleId = newArticle();
+      await seedVote(session, articleId, 'deal');
+      await seedVote(session, articleId, 'rivals');
+      await seedVote(session, articleId, 'rivals');
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          article-id=${articleId}
+          closes="2020-01-01T00:00:00Z"
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      expect(el.closed).to.equal(true);
+      await until(() => el.counts !== undefined, 'the counts to load');
+      await el.updateComplete;
+      expect(buttons(el)).to.have.length(0);
+      expect(resultTexts(el)).to.deep.equal([
+        `${percent(1 / 3)} of votes`,
+        `${percent(2 / 3)} of votes`,
+        `${percent(0)} of votes`,
+      ]);
+      expect(status(el)).to.equal('Voting has closed. Here is what readers expected.');
+      expect((await posts(session)).length, 'only the three seeds were posted').to.equal(3);
+      await expectNoAxeViolations(el);
+    });
+
+    it('before the closes date: voting as usual; at that moment the buttons go and the results come', async () => {
+      const articleId = newArticle();
+      await seedVote(session, articleId, 'drift');
+      const closes = new Date(Date.now() + 600).toISOString();
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          article-id=${articleId}
+          closes=${closes}
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      expect(el.closed).to.equal(false);
+      expect(buttons(el)).to.have.length(3);
+      expect(resultTexts(el)).to.have.length(0);
+      await until(() => buttons(el).length === 0, 'the buttons to go when voting closes', 3000);
+      await until(() => resultTexts(el).length === 3, 'the results to show', 3000);
+      expect(resultTexts(el)[2]).to.equal(`${percent(1)} of votes`);
+      expect(errors.details).to.have.length(0);
+    });
+
+    it('show-results: the results for a reader who has not voted, with the vote buttons still there', async () => {
+      const articleId = newArticle();
+      await seedVote(session, articleId, 'deal');
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          article-id=${articleId}
+          show-results
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      await until(() => resultTexts(el).length === 3, 'the results to show');
+      expect(resultTexts(el)[0]).to.equal(`${percent(1)} of votes`);
+      expect(pressed(el)).to.deep.equal(['false', 'false', 'false']);
+      buttons(el)[1]!.click();
+      await until(() => el.status === 'voted', 'the vote to be counted');
+      await el.updateComplete;
+      expect(resultTexts(el).slice(0, 2)).to.deep.equal([`${percent(0.5)} of votes`, `${percent(0.5)} of votes`]);
+      await expectNoAxeViolations(el);
+    });
+
+    it('show-results set later fetches the counts; a host-set counts needs no endpoint', async () => {
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios .scenarios=${data} .counts=${{ deal: 3, rivals: 1 }}></lede-scenarios>`,
+      );
+      expect(resultTexts(el)).to.have.length(0);
+      el.showResults = true;
+      await el.updateComplete;
+      expect(resultTexts(el)).to.deep.equal([
+        `${percent(0.75)} of votes`,
+        `${percent(0.25)} of votes`,
+        `${percent(0)} of votes`,
+      ]);
+      expect(buttons(el)).to.have.length(0);
+    });
+
+    it('reports a closes value that is not a date, and keeps voting open', async () => {
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          closes="next friday"
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      expect(errors.details).to.have.length(1);
+      expect(errors.details[0]).to.include({ code: 'invalid-attribute', field: 'closes' });
+      expect(errors.details[0]!.message).to.contain('"next friday" is not an ISO 8601 date');
+      expect(buttons(el)).to.have.length(3);
     });
   });
 
