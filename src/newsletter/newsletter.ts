@@ -223,14 +223,23 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           this.requestUpdate();
         });
     }
+    // The first render already says it: a signup waiting in the outbox, or one the no-JavaScript form sent
+    // (set here, not after the render, so that it costs no second update).
+    if (!this.hasUpdated && !isServer) {
+      if (this.#savedEmail()) this.message = this.resolvedStrings.saved;
+      else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+    }
   }
 
   protected override firstUpdated(): void {
     const form = this.#fallback;
-    const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
-    this.#input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
-    if (saved) this.message = this.resolvedStrings.saved;
-    else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+    this.#input('email').value =
+      this.#savedEmail() ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
+  }
+
+  /** The email of a signup waiting in the outbox, if any. */
+  #savedEmail(): string | undefined {
+    return pending(CHANNEL)[0]?.meta?.email as string | undefined;
   }
 
   /** Whether there is a consent checkbox: a `consent` label, `consent-html`, or a `consent` slot. */
