@@ -279,9 +279,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     this.asking = open;
     this.invalid = '';
     await this.updateComplete;
-    const opener = this.#opener?.isConnected ? this.#opener : null;
-    (open ? this.renderRoot.querySelector<HTMLElement>('#server') : opener)?.focus();
-    if (!open && !opener) this.renderRoot.querySelector<HTMLElement>('[data-network=mastodon]')?.focus();
+    const opener = this.#opener?.isConnected && this.#opener;
+    (opener && !open
+      ? opener
+      : this.renderRoot.querySelector<HTMLElement>(open ? '#server' : '[data-network=mastodon]')
+    )?.focus();
   }
 
   async #submitInstance(event: SubmitEvent): Promise<void> {
