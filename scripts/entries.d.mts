@@ -5,3 +5,4 @@ export const LOADER_DIR: string;
 export const loaderEntries: Record<string, string>;
 export const loaderTags: Record<string, string>;
 export const singleFileBundles: { es: string; iife: string };
+export const translationEntries: string[];

@@ -3,6 +3,9 @@
 /** The entries that register one element each (budgeted one by one); each also has a React wrapper. */
 export const elementEntries = ['article', 'key-points', 'comment-prompt', 'newsletter', 'scenarios', 'story'];
 
+/** The languages shipped besides English (src/translations/<lang>.ts): data only, registering nothing. */
+export const translationEntries = ['de', 'pl', 'ar'];
+
 /** Every npm entry: the package root, the class-only entry, one registering entry per element, and the React wrappers. */
 export const entries = {
   index: 'src/index.ts',
@@ -16,10 +19,12 @@ export const entries = {
   react: 'src/react/index.ts',
   // One wrapper alone (`lede/react/key-points`): registers and bundles that element only.
   ...Object.fromEntries(elementEntries.map((name) => [`react/${name}`, `src/react/${name}.ts`])),
+  // One language each (`lede/translations/de`), passed to registerTranslation(): a page pays for the languages it uses.
+  ...Object.fromEntries(translationEntries.map((lang) => [`translations/${lang}`, `src/translations/${lang}.ts`])),
 };
 
 /** The entries that register nothing: importing them for a class must not define a tag. */
-export const sideEffectFreeEntries = ['classes'];
+export const sideEffectFreeEntries = ['classes', ...translationEntries.map((lang) => `translations/${lang}`)];
 
 /** Files exported as they are (`./custom-elements.json` and the like), when they exist. */
 export const fileExports = ['custom-elements.json', 'schema.json', 'vscode.html-custom-data.json', 'package.json'];

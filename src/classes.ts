@@ -1,6 +1,8 @@
 // Every class and type, without registering any tag: for subclassing or registering under another name.
 export { LedeElement } from './core/base-element.js';
 export { define } from './core/define.js';
+export { registerTranslation } from './core/strings.js';
+export type { Strings, Translation } from './core/strings.js';
 export type { LedeErrorDetail, LedeErrorCode, LedeErrorEvent, LedeLoadDetail } from './core/events.js';
 export { LedeArticle } from './article/article.js';
 export type { ArticleStrings } from './article/article.js';

@@ -3,7 +3,8 @@ import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
-import { mergeStrings, type Strings } from './strings.js';
+import { resolveLang } from './locale.js';
+import { mergeStrings, translationFor, type Strings } from './strings.js';
 import { themeStyles } from './theme.js';
 
 let nextId = 0;
@@ -34,7 +35,7 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
   /** Replacements for the element's visible text, as JSON: `strings='{"heading":"Why it matters"}'`. */
   stringsAttribute?: string;
 
-  /** The visible texts in use: the defaults merged with `strings`. */
+  /** The visible texts in use: the defaults, a registered translation for the element's language, then `strings`. */
   protected resolvedStrings!: S;
 
   /** A prefix for ids inside this element's shadow root. */
@@ -77,7 +78,9 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
       overrides = parsed.ok ? parsed.value : undefined;
       field = 'strings attribute';
     }
-    const { strings, rejected } = mergeStrings(this.defaultStrings, overrides);
+    // English defaults, then a registered translation for the element's language, then the page's own.
+    const translated = mergeStrings(this.defaultStrings, translationFor(this.localName, resolveLang(this))).strings;
+    const { strings, rejected } = mergeStrings(translated, overrides);
     this.resolvedStrings = strings;
     for (const key of rejected) {
       this.reportProblem(

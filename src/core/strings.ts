@@ -21,3 +21,27 @@ export function mergeStrings<S extends Strings>(defaults: S, overrides: unknown)
   }
   return { strings, rejected };
 }
+
+/**
+ * One language's texts for the elements, by tag: `{ lang: 'de', 'lede-article': { toc: 'Inhalt' } }`.
+ * A key left out stays in English.
+ */
+export type Translation = { lang: string } & { [tag: `lede-${string}`]: Strings };
+
+const translations = new Map<string, Translation>();
+
+/**
+ * Makes a language's texts the defaults of every element whose `lang` (its own or inherited) is
+ * that language; `de` also serves `de-AT`. Register before the elements render. Lede ships German,
+ * Polish and Arabic as modules of their own (`lede/translations/de` …), so a page pays only for
+ * the languages it imports.
+ */
+export function registerTranslation(...languages: Translation[]): void {
+  for (const language of languages) translations.set(language.lang.toLowerCase(), language);
+}
+
+/** The registered texts of element `tag` in `lang`, or in its base language. */
+export function translationFor(tag: string, lang: string): Strings | undefined {
+  const code = lang.toLowerCase();
+  return (translations.get(code) ?? translations.get(code.split('-')[0]!))?.[tag as `lede-${string}`];
+}

@@ -1,0 +1,80 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import { registerTranslation } from '../../src/classes.js';
+import ar from '../../src/translations/ar.js';
+import de from '../../src/translations/de.js';
+import pl from '../../src/translations/pl.js';
+import { captureLedeErrors } from '../helpers/errors.js';
+
+// The shipped languages, picked by each element's resolved lang: a page in German, Polish or
+// Arabic gets no English fallback text in the middle of its own language.
+
+registerTranslation(de, pl, ar);
+
+type Upgradable = HTMLElement & { updateComplete: Promise<unknown> };
+const shadowText = (el: Element, selector: string) =>
+  el.shadowRoot!.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim();
+
+async function page(lang: string, dir = 'ltr') {
+  const root = await fixture(
+    html`<div lang=${lang} dir=${dir}>
+      <lede-article
+        headline="H"
+        byline="Ada"
+        published="2026-11-18"
+        reading-time
+        .content=${'<p>Wort.</p>'}
+      ></lede-article>
+      <lede-comment-prompt count="3" comments-href="#c"></lede-comment-prompt>
+      <lede-newsletter action="/x"></lede-newsletter>
+    </div>`,
+  );
+  await Promise.all([...root.children].map((el) => (el as Upgradable).updateComplete));
+  await Promise.all([...root.children].map((el) => (el as Upgradable).updateComplete));
+  return (tag: string) => root.querySelector(tag)!;
+}
+
+describe('translations', () => {
+  let errors: ReturnType<typeof captureLedeErrors>;
+  beforeEach(() => (errors = captureLedeErrors()));
+  afterEach(() => errors.stop());
+
+  it('German on a German page, also for a regional code (de-AT)', async () => {
+    const $ = await page('de-AT');
+    expect(shadowText($('lede-article'), '.byline')).to.equal('Von Ada');
+    expect(shadowText($('lede-article'), '.reading-time')).to.equal('1 Min. Lesezeit');
+    expect(shadowText($('lede-comment-prompt'), '[part="count"]')).to.equal('3 Kommentare');
+    expect(shadowText($('lede-newsletter'), '[part="button"]')).to.equal('Abonnieren');
+    expect(shadowText($('lede-newsletter'), 'label')).to.equal('E-Mail (Pflichtfeld)');
+  });
+
+  it('Polish plural forms', async () => {
+    const $ = await page('pl');
+    const prompt = $('lede-comment-prompt') as Upgradable & { count: number };
+    const counts: string[] = [];
+    for (const n of [1, 3, 5, 22]) {
+      prompt.count = n;
+      await prompt.updateComplete;
+      counts.push(shadowText(prompt, '[part="count"]'));
+    }
+    expect(counts).to.deep.equal(['1 komentarz', '3 komentarze', '5 komentarzy', '22 komentarze']);
+  });
+
+  it('Arabic, right to left, reads in its own order', async () => {
+    const $ = await page('ar', 'rtl');
+    const minutes = new Intl.NumberFormat('ar').format(1);
+    expect(shadowText($('lede-article'), '.reading-time')).to.equal(`القراءة في ${minutes} دقيقة`);
+    expect(shadowText($('lede-newsletter'), '[part="button"]')).to.equal('اشترك');
+    expect(getComputedStyle($('lede-newsletter').shadowRoot!.querySelector('form')!).direction).to.equal('rtl');
+  });
+
+  it('keeps English where no translation is registered, and the page’s own strings over a translation', async () => {
+    const $ = await page('fr');
+    expect(shadowText($('lede-newsletter'), '[part="button"]')).to.equal('Subscribe');
+    const el = await fixture<Upgradable & { strings: object }>(
+      html`<lede-newsletter lang="de" action="/x" .strings=${{ button: 'Jetzt abonnieren' }}></lede-newsletter>`,
+    );
+    expect(shadowText(el, '[part="button"]')).to.equal('Jetzt abonnieren');
+    expect(shadowText(el, 'h2')).to.equal('Newsletter');
+  });
+});
