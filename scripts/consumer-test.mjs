@@ -96,6 +96,12 @@ try {
     `import { ${first.className} } from '${pkg.name}/classes';\nconsole.log(${first.className}.name);\n`,
   );
   writeFileSync(join(app, 'src', 'unused_classes.ts'), `import '${pkg.name}/classes';\n`);
+  // The translations are data: imported and unused, nothing of them may stay.
+  const translations = sideEffectFreeEntries.filter((name) => name.startsWith('translations/'));
+  writeFileSync(
+    join(app, 'src', 'unused_translations.ts'),
+    translations.map((name) => `import '${pkg.name}/${name}';`).join('\n'),
+  );
   // One React wrapper alone: it must bring its element only, without DOMPurify or the other elements.
   const one = elements.find((e) => e.tagName === 'lede-key-points') ?? elements[0];
   const others = elements.filter((element) => element !== one);
@@ -155,7 +161,12 @@ try {
   // sideEffects: an unused import of the class-only entry is dropped whole; using a class keeps it
   // without a define() call for any tag.
   for (const name of sideEffectFreeEntries)
-    if (name !== 'classes') throw new Error(`add a side-effect check for ${name}`);
+    if (name !== 'classes' && !name.startsWith('translations/')) throw new Error(`add a side-effect check for ${name}`);
+  const unusedTranslations = await bundle('unused_translations');
+  if (unusedTranslations.trim().length > 0)
+    throw new Error(
+      `unused imports of the translations left ${unusedTranslations.length} bytes: they must be free of side effects`,
+    );
   const unused = await bundle('unused_classes');
   if (unused.trim().length > 0)
     throw new Error(`import '${pkg.name}/classes' left ${unused.length} bytes: it must be free of side effects`);
