@@ -5,6 +5,7 @@ import { CHROME_ARGS, findBrowser } from './scripts/browser.mjs';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { networkCommandPlugin } from './test/plugins/network.mjs';
+import { standInServicePlugin } from './test/plugins/stand-in-service.mjs';
 
 const endpoint = createLedeEndpoint();
 
@@ -40,6 +41,7 @@ export default {
   // json: JSON imports (the story's schema, test fixtures) become modules, as in Vite.
   plugins: [
     networkCommandPlugin(),
+    standInServicePlugin(),
     esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   browsers: [
