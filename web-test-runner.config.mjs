@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findBrowser } from './scripts/browser.mjs';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { a11yCommandPlugin } from './test/plugins/a11y.mjs';
 import { networkCommandPlugin } from './test/plugins/network.mjs';
 import { standInServicePlugin } from './test/plugins/stand-in-service.mjs';
 
@@ -42,6 +43,7 @@ export default {
   plugins: [
     networkCommandPlugin(),
     standInServicePlugin(),
+    a11yCommandPlugin(),
     esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   browsers: [

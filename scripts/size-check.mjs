@@ -18,10 +18,11 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // Lit (5.4 KB) inside, the six elements and the core come to 30.14 KB: 0.14 KB over (29.43 KB if a
 // KB is 1024 bytes). The script-tag files are printed against the documented budget and fail above this
 // ceiling, so they cannot grow unnoticed: raised by 0.05 KB for aborting every fetch on disconnect,
-// and by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
-// action and source, lede-signup=pending) and the votes' readerId. The loader with a lazy DOMPurify
-// replaces this deviation next.
-const CEILINGS = { 'dist/lede.js': 30.95 * KB, 'dist/lede.iife.js': 31.35 * KB };
+// by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
+// action and source, lede-signup=pending) and the votes' readerId, and by 0.2 KB for colours worked
+// out from the page's text colour (accessibility). The loader with a lazy DOMPurify replaces this
+// deviation next.
+const CEILINGS = { 'dist/lede.js': 31.15 * KB, 'dist/lede.iife.js': 31.55 * KB };
 const ELEMENT_BUDGET = 4 * KB;
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
