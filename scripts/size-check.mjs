@@ -20,10 +20,15 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // ceiling, so they cannot grow unnoticed: raised by 0.05 KB for aborting every fetch on disconnect,
 // by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
 // action and source, lede-signup=pending) and the votes' readerId, and by 0.2 KB for colours worked
-// out from the page's text colour (accessibility). The loader with a lazy DOMPurify replaces this
-// deviation next.
-const CEILINGS = { 'dist/lede.js': 31.15 * KB, 'dist/lede.iife.js': 31.55 * KB };
+// out from the page's text colour (accessibility), and by 1.5 KB for the newsletter's child-form
+// submission (issue 17: native, multipart, CORS detection). The loader with a lazy DOMPurify
+// replaces this deviation next.
+const CEILINGS = { 'dist/lede.js': 32.75 * KB, 'dist/lede.iife.js': 33.1 * KB };
 const ELEMENT_BUDGET = 4 * KB;
+// A known deviation: the newsletter sends the publisher's own form as that form would send itself
+// (urlencoded or multipart, by fetch or by the browser, with a reachability probe and CORS-failure
+// detection) on top of its JSON signup: 5.1 KB of its own code. Its page pays it only where a signup is.
+const ELEMENT_BUDGETS = { newsletter: 5.25 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 const CORE_BUDGET = 6 * KB;
@@ -78,7 +83,7 @@ for (const name of elementEntries) {
   rows.push({
     name: `${name}: own code (Lit and core external)`,
     gzip: await bundledSize(entries[name], isCore),
-    budget: ELEMENT_BUDGET,
+    budget: ELEMENT_BUDGETS[name] ?? ELEMENT_BUDGET,
   });
   rows.push({ name: `${name}: with the core it uses (Lit external)`, gzip: await bundledSize(entries[name]) });
 }

@@ -441,9 +441,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.reportProblem(
       'network',
       'action',
-      `${origin} answered without CORS headers for ${location.origin}, so its answer cannot be read and the signup is not kept for a retry. ` +
-        `Fix: allow ${location.origin} on the endpoint (Access-Control-Allow-Origin, with Content-Type and Idempotency-Key in its preflight), ` +
-        `or let the browser post the child form (provider="native").`,
+      `${origin} answered without CORS headers for this page, so nothing is kept for a retry. Fix: allow ${location.origin} there (Access-Control-Allow-Origin, Content-Type and Idempotency-Key) or use provider="native"`,
     );
     if (form) return void this.#sendNatively(form, signup);
     this.message = this.resolvedStrings.failed;
