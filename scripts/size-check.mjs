@@ -37,7 +37,8 @@ const PAGES = [
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 30 * KB,
+    // +1.4 KB for the newsletter's child-form submission (issue 17).
+    ceiling: 31.5 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
