@@ -639,11 +639,11 @@ describe('<lede-newsletter>', () => {
 
     it('replaces every visible string', async () => {
       const el = await make('heading=Lettre button-label=Inscription');
-      el.strings = { email: 'Courriel', invalid: 'Adresse invalide.' };
+      el.strings = { email: 'Courriel', invalid: 'Adresse invalide.', required: '(obligatoire)' };
       await el.updateComplete;
       expect(root(el).querySelector('h2')!.textContent).to.equal('Lettre');
       expect(submitButton(el).textContent?.trim()).to.equal('Inscription');
-      expect(field(el, 'email').labels![0]!.textContent).to.equal('Courriel');
+      expect(field(el, 'email').labels![0]!.textContent).to.equal('Courriel (obligatoire)');
       await submit(el, 'nope');
       expect(root(el).querySelector('[part="error"]')!.textContent).to.equal('Adresse invalide.');
     });
