@@ -256,14 +256,22 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           this.requestUpdate();
         });
     }
+    // The first render already says it: a signup waiting in the outbox, or one the no-JavaScript form sent
+    // (set here, not after the render, so that it costs no second update).
+    if (!this.hasUpdated && !isServer) {
+      if (this.#savedEmail()) this.message = this.resolvedStrings.saved;
+      else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+    }
   }
 
   protected override firstUpdated(): void {
     const form = this.#fallback;
-    const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
-    this.#input('email').value = saved ?? ((form && emailField(form)?.value) || '');
-    if (saved) this.message = this.resolvedStrings.saved;
-    else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+    this.#input('email').value = this.#savedEmail() ?? ((form && emailField(form)?.value) || '');
+  }
+
+  /** The email of a signup waiting in the outbox, if any. */
+  #savedEmail(): string | undefined {
+    return pending(CHANNEL)[0]?.meta?.email as string | undefined;
   }
 
   /** Whether the form asks for a name: `name-field`, or a name field in the child form. */
