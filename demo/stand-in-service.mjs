@@ -168,3 +168,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const service = await startStandInService({ port: Number(process.argv[2] ?? 8788) });
   console.log(`stand-in email service listening on ${service.url}`);
 }
+
+/**
+ * A Vite plugin for the demo: the dev server starts the stand-in on `port` (8788 by default, the
+ * origin the demo page's second signup form posts to) and stops it when it closes.
+ */
+export function standInServiceVitePlugin({ port = 8788 } = {}) {
+  let service;
+  return {
+    name: 'lede-stand-in-service',
+    async configureServer(server) {
+      try {
+        service = await startStandInService({ port });
+        server.config.logger.info(`  stand-in email service (the second signup's "other origin"): ${service.url}`);
+      } catch (error) {
+        server.config.logger.warn(`  stand-in email service not started (${error.message}): the second signup says so`);
+      }
+      server.httpServer?.once('close', () => void service?.close());
+    },
+  };
+}

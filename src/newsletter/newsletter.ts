@@ -359,7 +359,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       // An answer that cannot be read is never kept for later: it would be re-sent forever.
       if (result.reason === 'unreadable') {
         // A child form's own endpoint may answer 2xx with a page: the browser would have shown it; it accepted the signup.
-        if (request.body !== undefined && form && this.provider === undefined && result.status && result.status < 300)
+        if (form && this.provider === undefined && this.action == null && result.status && result.status < 300)
           return this.#settle({ ok: true, status: result.status, data: undefined }, email);
         this.message = t.failed;
         return this.reportProblem(
