@@ -36,15 +36,21 @@ function nextTask(run: () => void): void {
   channel.port2.postMessage(undefined);
 }
 
+/** Whether an element was in the viewport when first looked at: read once, so that later slices force no layout. */
+const visibility = new WeakMap<Element, boolean>();
 function inViewport(element: Element): boolean {
-  const { top, bottom } = element.getBoundingClientRect();
-  return bottom >= 0 && top <= innerHeight;
+  let visible = visibility.get(element);
+  if (visible === undefined) {
+    const { top, bottom } = element.getBoundingClientRect();
+    visibility.set(element, (visible = element.isConnected && bottom >= 0 && top <= innerHeight));
+  }
+  return visible;
 }
 
 function drain(): void {
   openSlice();
-  // One layout read for all of them: the visible ones first, the rest in document order.
-  const visible = new Set(waiting.filter((w) => w.element.isConnected && inViewport(w.element)));
+  // The visible ones first, the rest in document order (one layout read, on the first slice).
+  const visible = new Set(waiting.filter((w) => inViewport(w.element)));
   const order = [...waiting.filter((w) => visible.has(w)), ...waiting.filter((w) => !visible.has(w))];
   waiting.length = 0;
   while (order.length && now() < sliceEnd) {
