@@ -28,12 +28,14 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   story's outline, scenario-named vote buttons and the leading share announced, the Mastodon
 //   prompt's focus order, the translations registry).
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
-//   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
-//   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
+//   with the base core 7.8 KB, key points 1.3 KB, data source 1.1 KB) is 1.4 KB over (0.35 KB of
+//   it the first-render scheduler, src/core/first-update.ts, which keeps long tasks short); a full
+//   article (18 files) loses about 6 KB of compression against the same code in one file and is
+//   10.3 KB over.
 const SINGLE_FILE_CEILING = 33.1 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.1 * KB },
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.45 * KB },
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
@@ -46,8 +48,9 @@ const ELEMENT_BUDGET = 4 * KB;
 // Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks.
 const ELEMENT_BUDGETS = { 'comment-prompt': 4.6 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
-// and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
-const CORE_BUDGET = 6 * KB;
+// and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements;
+// 6 KB before the first-render scheduler, src/core/first-update.ts, about 0.35 KB).
+const CORE_BUDGET = 6.4 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;
