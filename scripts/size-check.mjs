@@ -27,21 +27,22 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   nested table of contents), +0.4 KB for issue 16's accessibility fixes (required marks, the
 //   story's outline, scenario-named vote buttons and the leading share announced, the Mastodon
 //   prompt's focus order, the translations registry), +0.15 KB for the first-render scheduler
-//   (src/core/first-update.ts: no long task on a page full of elements).
+//   (src/core/first-update.ts: no long task on a page full of elements), +0.3 KB for text
+//   spacing (WCAG 1.4.12), hyphenation and the Mastodon focus return.
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.8 KB, key points 1.3 KB, data source 1.1 KB) is 1.4 KB over (0.35 KB of
 //   it the first-render scheduler, src/core/first-update.ts, which keeps long tasks short); a full
 //   article (18 files) loses about 6 KB of compression against the same code in one file and is
 //   10.3 KB over.
-const SINGLE_FILE_CEILING = 33.25 * KB;
+const SINGLE_FILE_CEILING = 33.6 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.45 * KB },
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.6 * KB },
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 30.5 * KB,
+    ceiling: 30.9 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
