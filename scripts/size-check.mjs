@@ -49,8 +49,8 @@ const ELEMENT_BUDGET = 4 * KB;
 // Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks, and
 // (0.06 KB) the Mastodon form's focus order and focus return (issue 16); the newsletter sending the
 // publisher's own form as it would send itself (by the browser or by fetch, urlencoded or multipart,
-// with a reachability probe and CORS-failure detection) on top of its JSON signup (issue 17).
-const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.25 * KB };
+// with a reachability probe and CORS-failure detection) on top of its JSON signup (issue 17): 5.27 KB.
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.35 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 const CORE_BUDGET = 6 * KB;
