@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { elementEntries, entries, external, singleFileBundles } from './entries.mjs';
-import { minifyTemplateLiterals } from './minify-css-literals.mjs';
+import { minifyTemplateLiterals } from './minify/index.mjs';
 import { readLoaderMap } from './loader-map.mjs';
 
 const KB = 1000;
