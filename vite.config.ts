@@ -1,25 +1,9 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLedeEndpoint } from './server/endpoint.mjs';
-import { seedDemo } from './demo/seed.mjs';
 import { entries, external } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
 import { dompurifySource } from './scripts/dompurify-source.mjs';
-
-/** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
-function ledeEndpoint(): Plugin {
-  const endpoint = createLedeEndpoint({ seed: seedDemo });
-  return {
-    name: 'lede-endpoint',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => void endpoint(req, res, next));
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use((req, res, next) => void endpoint(req, res, next));
-    },
-  };
-}
 
 /** Serves `/lede.css` in the demo: every element's pre-upgrade styles, as `dist/lede.css` holds them. */
 function fallbackCss(): Plugin {
@@ -42,9 +26,10 @@ const openBrowser = !process.env.CI && (process.platform !== 'linux' || Boolean(
 
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
+    // `npm start` (scripts/start-demo.mjs) adds the proxy to lede-server and the local inbox.
     return {
       root: 'demo',
-      plugins: [ledeEndpoint(), fallbackCss()],
+      plugins: [fallbackCss()],
       server: { open: openBrowser, fs: { allow: [resolve('.')] } },
     };
   }

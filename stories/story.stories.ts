@@ -12,6 +12,15 @@ interface Args {
   theme?: 'light' | 'dark';
 }
 
+// The demo document points at lede-server's /v1 routes; Storybook answers with the in-memory test
+// endpoint under /api.
+const storybookDocument = {
+  ...demo,
+  scenarios: { ...demo.scenarios, voteEndpoint: '/api/votes' },
+  commentPrompt: { ...demo.commentPrompt, countSrc: '/api/comments/count?articleId=lede-demo-ports' },
+  newsletter: { ...demo.newsletter, action: '/api/signup' },
+} as LedeDocument;
+
 const meta: Meta<Args> = {
   title: 'Elements/Story',
   component: 'lede-story',
@@ -23,7 +32,7 @@ const meta: Meta<Args> = {
         .document=${args.document}
       ></lede-story>`,
     ),
-  args: { document: demo as LedeDocument, 'heading-level': 1 },
+  args: { document: storybookDocument, 'heading-level': 1 },
   argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
 };
 export default meta;
