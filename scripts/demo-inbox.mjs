@@ -111,10 +111,11 @@ async function messagePage({ mailDir }, name) {
     return undefined;
   }
   const mail = await simpleParser(raw);
-  const header = (key) => {
-    const value = mail.headers.get(key);
-    return typeof value === 'string' ? value : (value?.text ?? (value ? JSON.stringify(value) : ''));
-  };
+  const header = (key) =>
+    mail.headerLines
+      .find((line) => line.key === key)
+      ?.line.replace(/\r?\n\s+/g, ' ')
+      .replace(/^[^:]*:\s*/, '') ?? '';
   // The mail's HTML runs in a sandboxed frame without scripts; its links open in this tab.
   const html = mail.html ? `<base target="_top">${mail.html}` : '';
   return page(

@@ -12,6 +12,7 @@ export const SERVER_DIR = join(ROOT, 'server');
 
 /** The file the `lede-server` bin runs, from server/package.json. */
 export function serverBin(serverDir = SERVER_DIR) {
+  if (process.env.LEDE_SERVER_BIN) return process.env.LEDE_SERVER_BIN; // TEMP: server-core's build
   const pkg = JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8'));
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['lede-server'];
   if (!bin) throw new Error(`${join(serverDir, 'package.json')} has no "lede-server" bin`);
@@ -33,6 +34,7 @@ function newestMtime(dir) {
  */
 export function ensureServerBuilt({ quiet = false } = {}) {
   const bin = serverBin();
+  if (process.env.LEDE_SERVER_BIN) return bin;
   const sources = join(SERVER_DIR, 'src');
   if (existsSync(bin) && (!existsSync(sources) || statSync(bin).mtimeMs >= newestMtime(sources))) return bin;
   if (!quiet) console.log('Building lede-server (TypeScript compile)...');
@@ -75,16 +77,21 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 /**
  * Starts `node <bin>` with `env` on a free port and waits until `/healthz` answers 200.
  * Resolves `{ url, port, child, output(), stop(signal) }`; `stop` resolves with the exit code.
- * @param {{ bin?: string, env?: Record<string, string | undefined>, cwd?: string, host?: string,
+ * `command` runs something else than `node <bin>` (the tarball check runs `npx lede-server`).
+ * @param {{ bin?: string, command?: string[], env?: Record<string, string | undefined>, cwd?: string, host?: string,
  *   port?: number, args?: string[], nodeArgs?: string[], log?: (line: string) => void, timeoutMs?: number }} options
  */
 export async function startLedeServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
-  const bin = options.bin ?? serverBin();
   const env = { ...process.env, ...options.env, PORT: String(port), HOST: host };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, ...(options.args ?? [])], {
+  const [command, ...commandArgs] = options.command ?? [
+    process.execPath,
+    ...(options.nodeArgs ?? []),
+    options.bin ?? serverBin(),
+  ];
+  const child = spawn(command, [...commandArgs, ...(options.args ?? [])], {
     cwd: options.cwd ?? ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

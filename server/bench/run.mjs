@@ -149,7 +149,11 @@ async function measure(database, env) {
       rows.push({ ...atHalf, budget: `p99 < ${BUDGETS.p99AtHalfRate} ms`, met: atHalf.p99 < BUDGETS.p99AtHalfRate });
     }
     const signups = summary('signups, highest rate', await load(server.url, signupRequests(`bench-${run}`)));
-    rows.push({ ...signups, budget: budget.signups ?? '', met: budget.signups ? signups.requestsPerSecond >= budget.signups && !signups.errors : undefined });
+    rows.push({
+      ...signups,
+      budget: budget.signups ?? '',
+      met: budget.signups ? signups.requestsPerSecond >= budget.signups && !signups.errors : undefined,
+    });
     if (database === 'embedded') {
       const half = budget.signups / 2;
       const atHalf = summary(
@@ -159,7 +163,11 @@ async function measure(database, env) {
       rows.push({ ...atHalf, budget: `p99 < ${BUDGETS.p99AtHalfRate} ms`, met: atHalf.p99 < BUDGETS.p99AtHalfRate });
     }
     const counts = summary('comment count GETs', await load(server.url, countRequests()));
-    rows.push({ ...counts, budget: budget.counts ?? '', met: budget.counts ? counts.requestsPerSecond >= budget.counts && !counts.errors : undefined });
+    rows.push({
+      ...counts,
+      budget: budget.counts ?? '',
+      met: budget.counts ? counts.requestsPerSecond >= budget.counts && !counts.errors : undefined,
+    });
 
     // Nothing lost: every 2xx is in the store.
     const stored = async (articleId) =>
@@ -167,7 +175,8 @@ async function measure(database, env) {
         (a, b) => a + b,
         0,
       );
-    const votesStored = (await stored(`bench-votes-${run}`)) + (database === 'embedded' ? await stored(`bench-votes-half-${run}`) : 0);
+    const votesStored =
+      (await stored(`bench-votes-${run}`)) + (database === 'embedded' ? await stored(`bench-votes-half-${run}`) : 0);
     const votesAnswered = rows.filter((row) => row.name.startsWith('votes')).reduce((a, row) => a + row.ok, 0);
     const exported = (await admin(server.url, '/v1/admin/subscribers?format=json')).subscribers.length;
     const signupsAnswered = rows.filter((row) => row.name.startsWith('signups')).reduce((a, row) => a + row.ok, 0);
@@ -199,7 +208,9 @@ async function postgresDatabase() {
 }
 
 function print(database, rows) {
-  console.log(`\n${database === 'embedded' ? 'Embedded database (SQLite)' : 'PostgreSQL'}, ${CONNECTIONS} connections, ${DURATION} s each:`);
+  console.log(
+    `\n${database === 'embedded' ? 'Embedded database (SQLite)' : 'PostgreSQL'}, ${CONNECTIONS} connections, ${DURATION} s each:`,
+  );
   console.log('measure                     req/s     p50 ms  p99 ms  2xx      errors  budget             ');
   for (const row of rows) {
     const verdict = row.met === undefined ? '' : row.met ? 'met' : 'MISSED';
@@ -243,9 +254,11 @@ if (options.only !== 'embedded') {
 }
 for (const rows of Object.values(results)) {
   if (rows.some((row) => row.met === false)) missed = true;
-  if (rows.lost.votesAnswered !== rows.lost.votesStored || rows.lost.signupsAnswered !== rows.lost.signupsStored) missed = true;
+  if (rows.lost.votesAnswered !== rows.lost.votesStored || rows.lost.signupsAnswered !== rows.lost.signupsStored)
+    missed = true;
 }
 if (options.json) console.log(JSON.stringify(results, null, 2));
-if (options['cpu-prof']) console.log('\nCPU profiles of the server: server/bench/profiles/ (open in Chrome DevTools, Performance).');
+if (options['cpu-prof'])
+  console.log('\nCPU profiles of the server: server/bench/profiles/ (open in Chrome DevTools, Performance).');
 console.log(missed ? '\nA budget was missed (see above).' : '\nEvery budget met.');
 process.exitCode = missed ? 1 : 0;

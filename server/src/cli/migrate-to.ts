@@ -247,7 +247,9 @@ export async function migrateTo(argv: string[], env: NodeJS.ProcessEnv = process
   }
   const file = join(dataDir, SQLITE_FILE);
   if (!existsSync(file)) {
-    process.stderr.write(`No embedded database at ${file}: set LEDE_DATA_DIR or --data-dir to the folder the server used.\n`);
+    process.stderr.write(
+      `No embedded database at ${file}: set LEDE_DATA_DIR or --data-dir to the folder the server used.\n`,
+    );
     return 1;
   }
 
