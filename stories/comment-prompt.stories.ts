@@ -132,7 +132,7 @@ export const EveryShareNetwork: Story = {
     docs: {
       description: {
         story:
-          'Every network of the SPEC. `native` shows only where the browser has the Web Share API; Mastodon asks for the reader’s server first.',
+          'Every network Lede knows. `native` shows only where the browser has the Web Share API; Mastodon asks for the reader’s server first.',
       },
     },
   },
@@ -141,7 +141,7 @@ export const EveryShareNetwork: Story = {
 export const MastodonPrompt: Story = {
   args: { share: 'mastodon bluesky' },
   play: async ({ canvasElement }) => {
-    localStorage.removeItem('lede_mastodon');
+    localStorage.removeItem('lede-mastodon');
     const el = canvasElement.querySelector('lede-comment-prompt')!;
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-network="mastodon"]')!.click();

@@ -1,4 +1,4 @@
-import { html, isServer, nothing } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import {
   deliver,
@@ -10,23 +10,36 @@ import {
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { consentNodes, visibleText } from './consent.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
+import { pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
 
 /** What a signup sends, and the `detail` of `lede-subscribe`. */
 export interface NewsletterSignup {
   email: string;
   name?: string;
   consent?: boolean;
+  /** The consent label exactly as the reader saw it when ticking the box. */
+  consentText?: string;
   list?: string;
-  /** The page the reader signed up on. */
+  /** The page the reader signed up on: its origin and path, never its query or fragment. */
   source: string;
+  /** Milliseconds from the element appearing to the submit: for the endpoint to judge, never a reason to drop a signup. */
+  elapsedMs?: number;
 }
 
 /** The `detail` of `lede-subscribed`: the address and the endpoint's own message, if any. */
 export interface NewsletterSubscribedDetail {
   email: string;
   message?: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lede-subscribe': CustomEvent<NewsletterSignup>;
+    'lede-subscribed': CustomEvent<NewsletterSubscribedDetail>;
+  }
 }
 
 /** Turns a signup into the request an endpoint expects; register one in `LedeNewsletter.adapters`. */
@@ -64,6 +77,14 @@ const post = (url: string, type: string, body: string): DeliveryRequest => ({
  * without JavaScript, and after upgrade its `action`, its email value, a `name` field and a `list`
  * field are read as defaults. Requests go through the shared delivery module (timeout, retries
  * with backoff, one `Idempotency-Key` per signup) and, when undeliverable, wait in the outbox.
+ * `action` must be an http(s) URL (resolved against the page's base URL); a missing or unsafe one
+ * is reported and nothing is sent or kept. Only the hidden honeypot field marks a bot: a reader
+ * who submits fast (autofill) is subscribed, and `elapsedMs` tells the endpoint how fast it was.
+ * When the page's address carries `lede-signup=pending` (where a server sends the reader back
+ * after the plain form's post), the first newsletter on the page shows its success message and
+ * removes the parameter from the address bar.
+ *
+ * @slot consent - The consent label, when it needs markup such as a link to the privacy policy (shows the checkbox like `consent`).
  *
  * @fires lede-subscribe - Before sending, cancelable: `detail` is the signup; `preventDefault()` to handle it yourself.
  * @fires lede-subscribed - The endpoint accepted the signup: `detail: { email, message? }`.
@@ -99,13 +120,13 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     action: {},
     provider: {},
     heading: {},
-    intro: { attribute: 'text' },
+    text: {},
     buttonLabel: { attribute: 'button-label' },
     nameField: { attribute: 'name-field', type: Boolean },
     consent: {},
+    consentHtml: { attribute: 'consent-html' },
     successMessage: { attribute: 'success-message' },
     list: {},
-    minFillTime: { attribute: 'min-fill-time', type: Number },
     delivery: { attribute: false },
     busy: { state: true, attribute: false },
     message: { state: true, attribute: false },
@@ -118,20 +139,20 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   declare provider: string;
   /** The heading; defaults to "Newsletter". */
   declare heading?: string;
-  /** An introduction under the heading (the `text` attribute). */
-  declare intro?: string;
+  /** An introduction under the heading. */
+  declare text?: string;
   /** The submit button's label (the `button-label` attribute). */
   declare buttonLabel?: string;
   /** Asks for a name too (the `name-field` attribute). On when a child `<form>` has a `name` field. */
   declare nameField: boolean;
-  /** The label of a consent checkbox that must be ticked; no checkbox when absent. */
+  /** The label of a consent checkbox that must be ticked; no checkbox when absent (nor `consent-html`, nor a `consent` slot). */
   declare consent?: string;
+  /** The consent label as HTML, for a link to the privacy policy (the `consent-html` attribute): sanitized, links and text only. */
+  declare consentHtml?: string;
   /** Shown on success instead of the endpoint's message (the `success-message` attribute). */
   declare successMessage?: string;
   /** The list to subscribe to, passed through to the endpoint. Defaults to a child form's `list` field. */
   declare list?: string;
-  /** Milliseconds a person needs at least between the element appearing and submitting; faster is a bot (`min-fill-time`). */
-  declare minFillTime: number;
   /** Options for the delivery module: `timeout`, `retries`, `backoff`, `maxDelay`. */
   declare delivery?: DeliveryOptions;
 
@@ -143,12 +164,20 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     super();
     this.provider = 'json';
     this.nameField = false;
-    this.minFillTime = 1500;
     this.busy = false;
     this.message = '';
   }
 
+  /** @deprecated The introduction is the `text` property now, like its attribute. */
+  get intro(): string | undefined {
+    return this.text;
+  }
+  set intro(value: string | undefined) {
+    this.text = value;
+  }
+
   #started = 0;
+  #consentNodes?: Node[];
   #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
   #abort?: AbortController;
   #stopWatching?: () => void;
@@ -180,11 +209,31 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     removeEventListener('pagehide', this.#keep);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('consentHtml') && !isServer) {
+      const html = this.consentHtml;
+      this.#consentNodes = undefined;
+      if (html)
+        void consentNodes(html).then((nodes) => {
+          if (html !== this.consentHtml) return;
+          this.#consentNodes = nodes;
+          this.requestUpdate();
+        });
+    }
+  }
+
   protected override firstUpdated(): void {
     const form = this.#fallback;
     const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
     this.#input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
-    if (saved) this.message = this.text.saved;
+    if (saved) this.message = this.resolvedStrings.saved;
+    else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+  }
+
+  /** Whether there is a consent checkbox: a `consent` label, `consent-html`, or a `consent` slot. */
+  get #hasConsent(): boolean {
+    return !!(this.consent || this.consentHtml || (!isServer && this.querySelector(':scope > [slot=consent]')));
   }
 
   #input(name: string): HTMLInputElement {
@@ -194,13 +243,13 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const t = this.text;
+    const t = this.resolvedStrings;
     const data = new FormData(event.target as HTMLFormElement);
     const email = `${data.get('email')}`.trim();
     const name = `${data.get('name') ?? ''}`.trim();
     this.error = !isEmail(email)
       ? ['email', t.invalid]
-      : this.consent && !data.has('consent')
+      : this.#hasConsent && !data.has('consent')
         ? ['consent', t.consentRequired]
         : undefined;
     this.message = '';
@@ -209,29 +258,41 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       this.#input(this.error[0]).focus();
       return;
     }
-    // A bot: it filled the hidden field or submitted faster than a person can. It sees success; nothing is sent.
-    if (data.get('website') || Date.now() - this.#started < this.minFillTime)
-      return void (this.message = this.successMessage ?? t.success);
+    // A bot filled the hidden field: it sees success; nothing is sent. Speed is never a reason to drop a signup.
+    if (data.get('website')) return void (this.message = this.successMessage ?? t.success);
 
     const form = this.#fallback;
+    const endpoint = resolveEndpoint(this.action ?? form?.getAttribute('action'));
+    if (typeof endpoint === 'string') {
+      this.message = t.failed;
+      return this.reportProblem('invalid-attribute', 'action', endpoint);
+    }
     const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
+    const consented = this.#hasConsent;
     const signup: NewsletterSignup = {
       email,
       ...(name && { name }),
-      ...(this.consent && { consent: true }),
+      ...(consented && {
+        consent: true,
+        consentText: visibleText(this.renderRoot.querySelector('label[for=consent]')!),
+      }),
       ...(list && { list }),
-      source: location.href,
+      source: pageSource(),
+      elapsedMs: Date.now() - this.#started,
     };
     if (!emit(this, 'lede-subscribe', signup, true)) return;
 
-    const action = this.action ?? form?.getAttribute('action') ?? '';
-    let adapter = LedeNewsletter.adapters[this.provider];
+    const provider = this.provider;
+    let adapter = Object.hasOwn(LedeNewsletter.adapters, provider) ? LedeNewsletter.adapters[provider] : undefined;
     if (!adapter) {
-      this.reportProblem('invalid-attribute', 'provider', `unknown "${this.provider}"; using json`);
+      this.reportProblem('invalid-attribute', 'provider', `unknown "${provider}"; using json`);
       adapter = LedeNewsletter.adapters.json!;
     }
+    const request = adapter(signup, endpoint.href);
+    // The outbox keeps absolute URLs: a relative one would be sent wherever the next page is.
+    request.url = new URL(request.url, endpoint).href;
     const key = newIdempotencyKey();
-    this.#inflight = { channel: CHANNEL, request: adapter(signup, action), idempotencyKey: key, meta: { email } };
+    this.#inflight = { channel: CHANNEL, request, idempotencyKey: key, meta: { email } };
     this.busy = true;
     this.message = t.sending;
     const result = await deliver(this.#inflight.request, {
@@ -252,7 +313,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   /** Shows the outcome of a signup, sent now or later from the outbox. */
   #settle(result: DeliveryResult, email: string): void {
-    const t = this.text;
+    const t = this.resolvedStrings;
     if (result.ok) {
       const message = (result.data as { message?: unknown } | undefined)?.message;
       const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
@@ -272,14 +333,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   protected override render() {
-    const t = this.text;
+    const t = this.resolvedStrings;
     // Ids are scoped to the shadow root: these cannot clash with the page's or another element's.
     const [field, problem] = this.error ?? [];
     const invalid = (name: string) => (field === name ? 'true' : nothing);
     const describedBy = (name: string) => (field === name ? 'error' : nothing);
     const error = (name: string) => (field === name ? html`<p id="error" part="error">${problem}</p>` : nothing);
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
+      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
       <form part="form" novalidate @submit=${this.#submit}>
         <div>
           <label for="email">${t.email}</label
@@ -294,7 +355,20 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           />${error('email')}
         </div>
         ${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
-        ${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
+        ${
+          this.#hasConsent
+            ? html`<div class="consent">
+                <input
+                  id="consent"
+                  type="checkbox"
+                  name="consent"
+                  aria-invalid=${invalid('consent')}
+                  aria-describedby=${describedBy('consent')}
+                /><label for="consent"><slot name="consent">${this.#consentNodes ?? this.consent}</slot></label
+                >${error('consent')}
+              </div>`
+            : nothing
+        }
         <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
           ${this.buttonLabel ?? t.button}

@@ -1,16 +1,15 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
-import { ChildrenController } from '../core/children-controller.js';
+import { DataSourceController, type DataSource } from '../core/data-source.js';
 import { deliver, newIdempotencyKey, nextTask, type DeliveryResult } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
-import { parseJsonAttribute } from '../core/json-attribute.js';
-import { parseLeadInList } from '../core/list-parser.js';
 import { resolveLang } from '../core/locale.js';
 import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
 import { format } from '../core/strings.js';
-import { readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
+import { readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
+import { readerId } from './reader-id.js';
 import { scenariosStyles } from './scenarios.styles.js';
 
 export type { Scenario } from './data.js';
@@ -32,7 +31,7 @@ const defaultStrings = {
 export type ScenariosStrings = typeof defaultStrings;
 
 /** Where the scenarios came from, in order of precedence. */
-export type ScenariosSource = 'property' | 'attribute' | 'children' | 'none';
+export type ScenariosSource = DataSource;
 
 /** Where voting stands: nothing yet, sending, saved in the outbox, counted (results shown), or failed. */
 export type VoteStatus = 'idle' | 'sending' | 'saved' | 'voted' | 'error';
@@ -54,8 +53,6 @@ declare global {
   }
 }
 
-type Resolved = { scenarios: Scenario[]; heading?: string; source: ScenariosSource };
-
 const CHANNEL = 'votes';
 
 /** Where a reader's vote on one article is remembered. */
@@ -69,7 +66,9 @@ const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
  * else the HTML children: a `<ul>` or `<ol>` of `<li><strong>Title:</strong> summary</li>`, whose
  * ids are derived from the titles. With `vote-endpoint`, each card gets an `aria-pressed` button:
  * the reader picks the most likely scenario once per article (remembered in localStorage), and
- * sees the shares of all votes afterwards. A vote that cannot be sent waits in the shared outbox
+ * sees the shares of all votes afterwards. Each vote carries a `readerId`: a random id made once
+ * per site and kept in localStorage (`lede-reader-id`), nothing about the reader, so the endpoint can
+ * count one vote per reader and article. A vote that cannot be sent waits in the shared outbox
  * and is sent when the reader is back online or returns.
  *
  * @fires lede-vote - Before a vote is sent; cancelable: a host that calls `preventDefault()` handles it and nothing is sent. `detail: { articleId, scenarioId }`.
@@ -115,7 +114,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
   scenariosAttribute?: string;
 
-  /** The votes URL: `GET ?articleId=` and `POST { articleId, scenarioId }` both answer `{ counts }`. Voting is off without it. */
+  /** The votes URL: `POST { articleId, scenarioId, readerId }` and `GET ?articleId=` (only for a reader who voted before) both answer `{ counts }`. Voting is off without it. */
   voteEndpoint?: string;
 
   /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
@@ -133,10 +132,17 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
   #refusal?: string;
 
-  #children$ = new ChildrenController(this);
-  #parsedVersion = -1;
-  #rendered: Resolved = { scenarios: [], source: 'none' };
+  readonly #data = new DataSourceController<Scenario>(this, {
+    name: 'scenarios',
+    property: () => this.scenarios,
+    attribute: () => this.scenariosAttribute,
+    validate: validateScenarios,
+    fromChildren: scenariosFromList,
+    report: (code, field, problem) => this.reportProblem(code, field, problem),
+  });
   #stopWatching?: () => void;
+  /** The counts GET on its way; aborted when the element leaves the page or the article changes. */
+  #counts?: AbortController;
   /** The vote on its way; kept in the outbox (and remembered) if the page goes away before it arrives. */
   #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
   #keep = () => {
@@ -150,7 +156,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** Where the scenarios on screen came from. */
   get source(): ScenariosSource {
-    return this.#rendered.source;
+    return this.#data.value.source;
   }
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
@@ -164,6 +170,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Put back in the page while the counts were loading: the disconnect aborted that request.
+    if (this.#counts?.signal.aborted) void this.#fetchCounts();
     addEventListener('pagehide', this.#keep);
     // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
     this.#stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
@@ -175,74 +183,45 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     super.disconnectedCallback();
     this.#stopWatching?.();
     removeEventListener('pagehide', this.#keep);
+    this.#counts?.abort(); // A removed element fetches nothing (and retries nothing).
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (
-      changed.has('scenarios') ||
-      changed.has('scenariosAttribute') ||
-      this.#parsedVersion !== this.#children$.version
-    ) {
-      this.#parsedVersion = this.#children$.version;
-      this.#rendered = this.#resolveScenarios();
-    }
     // The reader's vote and the counts are the browser's to read (a server renderer has neither).
     if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer)
-      void this.#load(this.voteEndpoint);
+      this.#load(this.voteEndpoint);
   }
 
-  #resolveScenarios(): Resolved {
-    const problems: Problem[] = [];
-    let result: Resolved | undefined;
-    if (this.scenarios !== undefined)
-      result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
-    else if (this.scenariosAttribute != null) {
-      const parsed = parseJsonAttribute(this.scenariosAttribute);
-      if (parsed.ok)
-        result = { scenarios: validateScenarios(parsed.value, 'scenarios attribute', problems), source: 'attribute' };
-      else this.reportProblem('invalid-json', 'scenarios attribute', parsed.problem);
-    }
-    if (!result) {
-      const list = parseLeadInList(this);
-      problems.push(...list.problems.map((problem) => ({ field: 'children', problem })));
-      const scenarios = scenariosFromList(list.items, problems);
-      result = { scenarios, heading: list.heading, source: scenarios.length ? 'children' : 'none' };
-    }
-    const code =
-      result.source === 'property'
-        ? 'invalid-property'
-        : result.source === 'attribute'
-          ? 'invalid-attribute'
-          : 'invalid-children';
-    for (const { field, problem } of problems) this.reportProblem(code, field, problem);
-    return result;
-  }
-
-  /** Recalls the reader's vote on this article and fetches the current counts. */
-  async #load(endpoint: string): Promise<void> {
+  /** Recalls the reader's vote on this article, and fetches the current counts when they are shown. */
+  #load(endpoint: string): void {
     const articleId = this.article;
     const stored = remember(voteKey(articleId));
     // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
-    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId)
-      ? 'saved'
-      : stored
-        ? 'voted'
-        : keep
-          ? this.status
-          : 'idle';
-    // The counts are shown only after a vote: the first render does not wait for the request to start.
+    const saved = pending(CHANNEL).some((e) => e.meta?.articleId === articleId);
+    this.status = saved ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    this.#counts?.abort();
+    this.#counts = undefined;
+    // Results are shown only after a vote: a reader who has not voted here gets the counts in the
+    // vote's own answer (and a saved vote gets them when the outbox sends it), so no GET is needed.
+    if (endpoint && this.status === 'voted' && !this.counts) void this.#fetchCounts();
+  }
+
+  /** GETs the counts for the article; aborted (not retried, not reported) when the element leaves the page. */
+  async #fetchCounts(): Promise<void> {
+    const request = (this.#counts = new AbortController());
+    const { signal } = request;
+    // The first render does not wait for the request to start.
     await nextTask();
-    const result = await deliver(
-      {
-        url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`,
-        method: 'GET',
-      },
-      { retries: 1 },
-    );
+    const endpoint = this.voteEndpoint;
+    if (signal.aborted || !endpoint) return;
+    const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(this.article)}`;
+    const result = await deliver({ url, method: 'GET' }, { retries: 1, signal });
+    if (signal.aborted) return;
+    this.#counts = undefined;
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts)
       this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
@@ -257,7 +236,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const request = {
       url: this.voteEndpoint!,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ articleId, scenarioId }),
+      body: JSON.stringify({ articleId, scenarioId, readerId: readerId() }),
     };
     const idempotencyKey = newIdempotencyKey();
     const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } });
@@ -279,7 +258,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.counts = readCounts(result.data) ?? {};
       this.status = 'voted';
-      emit<LedeVotedDetail>(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
+      emit(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
       return;
     }
     this.choice = remember(voteKey(articleId), null);
@@ -298,9 +277,9 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   protected override render() {
-    const { scenarios, heading } = this.#rendered;
+    const { items: scenarios, heading } = this.#data.value;
     if (!scenarios.length) return nothing;
-    const t = this.text;
+    const t = this.resolvedStrings;
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
     const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
