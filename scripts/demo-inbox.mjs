@@ -40,7 +40,7 @@ function page(title, body) {
 async function mailFiles(mailDir) {
   let names;
   try {
-    names = (await readdir(mailDir)).filter((name) => name.endsWith('.eml'));
+    names = (await readdir(mailDir)).filter((name) => name.endsWith('.eml') && !name.startsWith('.'));
   } catch {
     return [];
   }

@@ -8,11 +8,12 @@
 // be there ("nothing lost"). Rate limits are raised for the bench (one client plays every reader).
 //
 // Options: --duration=10 (seconds per measure), --connections=20, --only=embedded|postgres,
+// --synchronous=FULL|NORMAL (the embedded database's SQLITE_SYNCHRONOUS; FULL is the server's default),
 // --cpu-prof (writes the server's CPU profile to server/bench/profiles/), --json (figures as JSON).
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -25,6 +26,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    synchronous: { type: 'string', default: 'FULL' },
   },
 });
 const DURATION = Number(options.duration);
@@ -112,6 +114,7 @@ function summary(name, result) {
     p99: result.latency.p99,
     ok: result['2xx'],
     errors: result.errors + result.timeouts + result.non2xx,
+    detail: { non2xx: result.non2xx, timeouts: result.timeouts, errors: result.errors },
   };
 }
 
@@ -208,6 +211,7 @@ async function postgresDatabase() {
 }
 
 function print(database, rows) {
+  console.log(`\n(load average ${loadavg()[0].toFixed(1)} after this run)`);
   console.log(
     `\n${database === 'embedded' ? 'Embedded database (SQLite)' : 'PostgreSQL'}, ${CONNECTIONS} connections, ${DURATION} s each:`,
   );
@@ -220,18 +224,30 @@ function print(database, rows) {
   }
   const lost = rows.lost;
   console.log(
-    `nothing lost: votes answered 2xx ${lost.votesAnswered}, stored ${lost.votesStored}; signups answered 2xx ${lost.signupsAnswered}, stored ${lost.signupsStored}`,
+    `nothing lost: votes answered 2xx ${lost.votesAnswered}, stored ${lost.votesStored}; signups answered 2xx ${lost.signupsAnswered}, stored ${lost.signupsStored}` +
+      ' (stored may be higher: requests still in flight when a measure ends are committed but not counted)',
   );
+  const failed = rows.filter((row) => row.errors);
+  for (const row of failed) console.log(`errors in "${row.name}": ${JSON.stringify(row.detail)}`);
 }
 
 ensureServerBuilt();
-console.log(`lede-server bench (autocannon in this process, the server in its own; Node ${process.version})`);
+console.log(
+  `lede-server bench (autocannon in this process, the server in its own; Node ${process.version}; ` +
+    `${cpus().length} cores, load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} at start)`,
+);
 const results = {};
 let missed = false;
 if (options.only !== 'postgres') {
   const dataDir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
   try {
-    results.embedded = await measure('embedded', { LEDE_DATA_DIR: dataDir, DATABASE_URL: undefined });
+    results.embedded = await measure('embedded', {
+      LEDE_DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+      SQLITE_SYNCHRONOUS: options.synchronous,
+    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -118,7 +118,11 @@ describe('lede-server migrate-to', { skip: !reachable && 'PostgreSQL is not reac
       assert.equal(answer.status, 200);
     }
     replayed = await (
-      await post('/v1/votes', { articleId: 'port-pact', scenarioId: 'shared-terminals', readerId: 'reader-0' }, 'vote-0')
+      await post(
+        '/v1/votes',
+        { articleId: 'port-pact', scenarioId: 'shared-terminals', readerId: 'reader-0' },
+        'vote-0',
+      )
     ).text();
     const put = await fetch(`${embedded.url}/v1/comments/count`, {
       method: 'PUT',
@@ -152,16 +156,15 @@ describe('lede-server migrate-to', { skip: !reachable && 'PostgreSQL is not reac
     // A fresh data folder: everything must come from PostgreSQL.
     const onPostgres = await startLedeServer({ env: { ...env, LEDE_DATA_DIR: emptyDir, DATABASE_URL: targetUrl } });
     try {
-      const subscribers = await (await fetch(`${onPostgres.url}/v1/admin/subscribers?format=json`, { headers: admin })).json();
+      const subscribers = await (
+        await fetch(`${onPostgres.url}/v1/admin/subscribers?format=json`, { headers: admin })
+      ).json();
       assert.deepEqual(subscribers, before_.subscribers);
-      assert.deepEqual(
-        subscribers.subscribers.map((s) => [s.email, s.status]).sort(),
-        [
-          ['ada@example.org', 'confirmed'],
-          ['grace@example.org', 'pending'],
-          ['linus@example.org', 'unsubscribed'],
-        ],
-      );
+      assert.deepEqual(subscribers.subscribers.map((s) => [s.email, s.status]).sort(), [
+        ['ada@example.org', 'confirmed'],
+        ['grace@example.org', 'pending'],
+        ['linus@example.org', 'unsubscribed'],
+      ]);
       assert.deepEqual(await (await fetch(`${onPostgres.url}/v1/votes?articleId=port-pact`)).json(), before_.votes);
       assert.deepEqual(
         await (await fetch(`${onPostgres.url}/v1/comments/count?articleId=port-pact`)).json(),
@@ -175,17 +178,24 @@ describe('lede-server migrate-to', { skip: !reachable && 'PostgreSQL is not reac
           body: JSON.stringify(body),
         });
       // A retry of a request answered before the move gets the same answer, byte for byte.
-      const replay = await vote({ articleId: 'port-pact', scenarioId: 'shared-terminals', readerId: 'reader-0' }, 'vote-0');
+      const replay = await vote(
+        { articleId: 'port-pact', scenarioId: 'shared-terminals', readerId: 'reader-0' },
+        'vote-0',
+      );
       assert.equal(await replay.text(), replayed);
       // A reader who voted before the move still has one vote: the first choice.
-      const again = await (await vote({ articleId: 'port-pact', scenarioId: 'rival-hubs', readerId: 'reader-0' }, 'new-key')).json();
+      const again = await (
+        await vote({ articleId: 'port-pact', scenarioId: 'rival-hubs', readerId: 'reader-0' }, 'new-key')
+      ).json();
       assert.equal(again.choice, 'shared-terminals');
       assert.deepEqual(again.counts, before_.votes.counts);
 
       // A confirmation link mailed before the move still works.
       const confirm = await fetch(pendingConfirmLink.replace(/^https?:\/\/[^/]+/, onPostgres.url));
       assert.equal(confirm.status, 200);
-      const after = await (await fetch(`${onPostgres.url}/v1/admin/subscribers?format=json`, { headers: admin })).json();
+      const after = await (
+        await fetch(`${onPostgres.url}/v1/admin/subscribers?format=json`, { headers: admin })
+      ).json();
       assert.equal(after.subscribers.find((s) => s.email === 'grace@example.org').status, 'confirmed');
     } finally {
       await onPostgres.stop();

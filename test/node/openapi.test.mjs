@@ -49,6 +49,7 @@ const PROBES = {
     }),
     headers: { 'Content-Type': 'application/json', Origin: SITE, ...key() },
   }),
+  signupPendingPage: () => ({ method: 'GET', path: '/v1/signups/pending?lede-signup=pending' }),
   confirmSignup: ({ confirmToken }) => ({ method: 'GET', path: `/v1/confirm?token=${confirmToken}` }),
   showUnsubscribe: ({ unsubscribeToken }) => ({ method: 'GET', path: `/v1/unsubscribe?token=${unsubscribeToken}` }),
   unsubscribe: ({ unsubscribeToken }) => ({
@@ -257,6 +258,29 @@ describe('server/openapi.yaml', () => {
       assert.equal(answer.status, status, `${request.method} ${request.path}`);
       await checkAnswer(operation, answer, `${operationId} refused`);
     }
+  });
+
+  test('every route the server registers is documented', () => {
+    const sources = (dir) =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? sources(join(dir, entry.name))
+          : entry.name.endsWith('.ts')
+            ? [readFileSync(join(dir, entry.name), 'utf8')]
+            : [],
+      );
+    const registered = sources(join(ROOT, 'server', 'src')).flatMap((source) =>
+      [...source.matchAll(/\bapp\.(get|post|put|delete|patch)\(\s*'([^']+)'/g)].map(
+        ([, method, path]) => `${method} ${path}`,
+      ),
+    );
+    assert.ok(registered.length >= 10, `found the routes in server/src (${registered.length})`);
+    const documented = new Set(operations().map(({ method, path }) => `${method} ${path}`));
+    assert.deepEqual(
+      registered.filter((route) => !documented.has(route)),
+      [],
+      'routes in server/src missing from server/openapi.yaml',
+    );
   });
 
   test('a path the document does not list is a 404', async () => {
