@@ -5,14 +5,14 @@ import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
-import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
+import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
 import { loadSource, type ArticleFields } from './source.js';
-import { collectHeadings, findTarget, publicFragment, type TocEntry } from './toc.js';
+import { collectHeadings, findTarget, nestEntries, publicFragment, type TocEntry } from './toc.js';
 
 const defaultStrings = {
   /** The byline; `{name}` is the `byline` attribute. */
@@ -27,6 +27,9 @@ const defaultStrings = {
 };
 
 export type ArticleStrings = typeof defaultStrings;
+
+/** A link of the table of contents. */
+const tocLink = (entry: TocEntry) => html`<a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a>`;
 
 /**
  * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and
@@ -105,6 +108,8 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   #entries: TocEntry[] = [];
   #minutes = 0;
   #fetching?: AbortController;
+  /** `content` waiting for DOMPurify to load (the first untrusted HTML on the page). */
+  #pendingContent?: Promise<void>;
 
   constructor() {
     super();
@@ -149,7 +154,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     // A server renderer has no DOM to sanitize into, fetch for or read headings from: it renders
     // the header, and the body is the slotted children until the element upgrades in the browser.
     if (isServer) return;
-    if (changed.has('content')) this.#contentBody = this.content == null ? undefined : this.#sanitize(this.content);
+    if (changed.has('content')) this.#showContent(this.content);
     if (changed.has('src')) void this.#load();
     const root = this.#contentBody ?? this.loaded?.body ?? this;
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
@@ -167,10 +172,41 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     if (location.hash) requestAnimationFrame(this.#onHashChange);
   }
 
-  #sanitize(dirty: string): HTMLElement {
+  /** Also waits for `content` to be sanitized when DOMPurify was still loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#pendingContent) {
+      await this.#pendingContent;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #wrap(fragment: DocumentFragment): HTMLElement {
     const body = document.createElement('div');
-    body.append(sanitizeHtml(dirty));
+    body.append(fragment);
     return body;
+  }
+
+  /** Sanitizes `content` into the body: at once when DOMPurify is loaded, else once it is (what was shown stays meanwhile). */
+  #showContent(dirty: string | undefined): void {
+    this.#pendingContent = undefined;
+    if (dirty == null) return void (this.#contentBody = undefined);
+    const sanitize = loadedSanitizer();
+    if (sanitize) return void (this.#contentBody = this.#wrap(sanitize(dirty)));
+    const pending: Promise<void> = (this.#pendingContent = loadSanitizer().then(
+      (sanitize) => {
+        if (this.#pendingContent !== pending) return; // Replaced or removed meanwhile.
+        this.#pendingContent = undefined;
+        this.#contentBody = this.#wrap(sanitize(dirty));
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.#pendingContent !== pending) return;
+        this.#pendingContent = undefined;
+        this.reportProblem('network', 'content', `could not be shown: the sanitizer did not load (${String(error)})`);
+      },
+    ));
   }
 
   async #load(): Promise<void> {
@@ -181,8 +217,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     this.loading = true;
     this.failed = false;
     try {
-      const { kind, body, fields } = await loadSource(src, controller.signal);
-      this.loaded = { fields, body: this.#sanitize(body) };
+      // DOMPurify (on the page's first untrusted HTML) loads while the source is fetched.
+      const [{ kind, body, fields }, sanitize] = await Promise.all([
+        loadSource(src, controller.signal),
+        loadSanitizer(),
+      ]);
+      this.loaded = { fields, body: this.#wrap(sanitize(body)) };
       this.loading = false;
       await this.updateComplete;
       emit(this, 'lede-load', { src, kind });
@@ -259,7 +299,18 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
           ? html`<nav part="toc" aria-labelledby="${uid}-t">
               ${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}
               <ol>
-                ${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}
+                ${nestEntries(this.#entries).map(
+                  (section) =>
+                    html`<li>
+                      ${tocLink(section)}${
+                        section.children.length
+                          ? html`<ol>
+                              ${section.children.map((entry) => html`<li>${tocLink(entry)}</li>`)}
+                            </ol>`
+                          : nothing
+                      }
+                    </li>`,
+                )}
               </ol>
             </nav>`
           : nothing

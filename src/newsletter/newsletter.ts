@@ -100,8 +100,8 @@ const post = (url: string, type: string, body: string): DeliveryRequest => ({
  * @csspart status - The live region for progress, success and failure.
  *
  * @cssprop [--lede-newsletter-background=a 5% tint of the text colour] - Background of the box.
- * @cssprop [--lede-newsletter-button-color=#fff (#111 in dark)] - Text colour of the button.
- * @cssprop [--lede-newsletter-error-color=#d93025] - Colour that marks an invalid field.
+ * @cssprop [--lede-newsletter-button-color=white on a light page, black on a dark one] - Text colour of the button.
+ * @cssprop [--lede-newsletter-error-color=#d93025 on a light page, a lighter red on a dark one] - Colour that marks an invalid field.
  */
 export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   static override styles = [...LedeElement.styles, newsletterStyles];

@@ -11,3 +11,10 @@ document.addEventListener('securitypolicyviolation', (event) =>
 document.addEventListener('lede-error', (event) =>
   window.__problems.push(`lede-error: ${event.detail && event.detail.message}`),
 );
+// And Lede's console warnings (a second copy of Lede on the page warns, never throws).
+window.__warnings = [];
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  window.__warnings.push(args.map(String).join(' '));
+  warn(...args);
+};
