@@ -17,9 +17,12 @@ document.addEventListener('lede-error', (event) => {
 });
 
 // Demo only: log what the elements report, beside the link to the local inbox.
-const log = document.querySelector<HTMLOutputElement>('#demo-log');
+const log = document.querySelector<HTMLOListElement>('#demo-log');
 const note = (line: string) => {
-  if (log) log.textContent = `${line}\n${log.textContent ?? ''}`.slice(0, 2000);
+  const entry = document.createElement('li');
+  entry.textContent = line;
+  log?.prepend(entry);
+  while (log && log.children.length > 20) log.lastElementChild!.remove();
 };
 for (const type of ['lede-subscribe', 'lede-subscribed', 'lede-voted', 'lede-error'] as const) {
   document.addEventListener(type, (event) => note(`${type} ${JSON.stringify((event as CustomEvent).detail)}`));
