@@ -12,7 +12,6 @@ export const SERVER_DIR = join(ROOT, 'server');
 
 /** The file the `lede-server` bin runs, from server/package.json. */
 export function serverBin(serverDir = SERVER_DIR) {
-  if (process.env.LEDE_SERVER_BIN) return process.env.LEDE_SERVER_BIN; // TEMP: server-core's build
   const pkg = JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8'));
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['lede-server'];
   if (!bin) throw new Error(`${join(serverDir, 'package.json')} has no "lede-server" bin`);
@@ -34,7 +33,6 @@ function newestMtime(dir) {
  */
 export function ensureServerBuilt({ quiet = false } = {}) {
   const bin = serverBin();
-  if (process.env.LEDE_SERVER_BIN) return bin;
   const sources = join(SERVER_DIR, 'src');
   if (existsSync(bin) && (!existsSync(sources) || statSync(bin).mtimeMs >= newestMtime(sources))) return bin;
   if (!quiet) console.log('Building lede-server (TypeScript compile)...');
@@ -77,7 +75,8 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 /**
  * Starts `node <bin>` with `env` on a free port and waits until `/healthz` answers 200.
  * Resolves `{ url, port, child, output(), stop(signal) }`; `stop` resolves with the exit code.
- * `command` runs something else than `node <bin>` (the tarball check runs `npx lede-server`).
+ * `command` runs something else than `node <bin>` (the tarball check runs `npx lede-server`), in its
+ * own process group.
  * @param {{ bin?: string, command?: string[], env?: Record<string, string | undefined>, cwd?: string, host?: string,
  *   port?: number, args?: string[], nodeArgs?: string[], log?: (line: string) => void, timeoutMs?: number }} options
  */
@@ -95,6 +94,8 @@ export async function startLedeServer(options = {}) {
     cwd: options.cwd ?? ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A wrapper (npx) does not pass signals on: it gets a process group, and `stop` signals the group.
+    detached: Boolean(options.command),
   });
   let output = '';
   const onData = (chunk) => {
@@ -131,8 +132,16 @@ export async function startLedeServer(options = {}) {
     child,
     output: () => output,
     async stop(signal = 'SIGTERM') {
-      if (exitCode === undefined) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
+      const kill = (name) => {
+        try {
+          if (options.command) process.kill(-child.pid, name);
+          else child.kill(name);
+        } catch {
+          // Already gone.
+        }
+      };
+      if (exitCode === undefined) kill(signal);
+      const timer = setTimeout(() => kill('SIGKILL'), 12_000);
       const code = await exited;
       clearTimeout(timer);
       return code;

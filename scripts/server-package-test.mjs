@@ -61,16 +61,22 @@ try {
   const help = run(npx, ['--no-install', 'lede-server', '--help'], project);
   assert.match(help, /ALLOWED_ORIGINS/);
   assert.match(help, /DATABASE_URL/);
-  const server = await startLedeServer({
-    command: [npx, '--no-install', 'lede-server'],
+  const env = { LEDE_DATA_DIR: undefined, DATABASE_URL: undefined, SMTP_URL: undefined, ADMIN_TOKEN: undefined };
+  const viaNpx = await startLedeServer({ command: [npx, '--no-install', 'lede-server'], cwd: project, env });
+  assert.equal((await fetch(`${viaNpx.url}/healthz`)).status, 200);
+  assert.ok(existsSync(join(project, 'lede-data', 'lede.sqlite')), 'the embedded database is in ./lede-data');
+  await viaNpx.stop('SIGTERM');
+  await assert.rejects(fetch(`${viaNpx.url}/healthz`), 'the server stopped with npx');
+
+  // The same bin, run directly: SIGTERM drains and exits 0.
+  const direct = await startLedeServer({
+    bin: join(project, 'node_modules', '.bin', 'lede-server'),
     cwd: project,
-    env: { LEDE_DATA_DIR: undefined, DATABASE_URL: undefined, SMTP_URL: undefined, ADMIN_TOKEN: undefined },
+    env,
   });
-  const health = await fetch(`${server.url}/healthz`);
-  assert.equal(health.status, 200);
-  assert.ok(existsSync(join(project, 'lede-data')), 'the embedded database is in ./lede-data');
-  const code = await server.stop('SIGTERM');
-  assert.equal(code, 0, `SIGTERM exits 0:\n${server.output()}`);
+  assert.equal((await fetch(`${direct.url}/healthz`)).status, 200);
+  const code = await direct.stop('SIGTERM');
+  assert.equal(code, 0, `SIGTERM exits 0:\n${direct.output()}`);
   console.log(
     `npx lede-server from the tarball: /healthz 200, SIGTERM exit 0 (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
