@@ -12,7 +12,7 @@
 // --cpu-prof (writes the server's CPU profile to server/bench/profiles/), --json (figures as JSON).
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,7 +54,7 @@ function voteRequests(articleId) {
         const scenarioId = `scenario-${n % 3}`;
         return {
           ...request,
-          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-vote-${n}` },
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${articleId}-${n}` },
           body: JSON.stringify({ articleId, scenarioId, readerId: `reader-${run}-${n}` }),
         };
       },
@@ -106,6 +106,31 @@ function load(url, requests, { rate } = {}) {
   });
 }
 
+/** CPU seconds the process has used (user + system), from /proc on Linux; undefined elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** Runs one measure and adds the server's CPU time per answered request to its summary. */
+async function measured(name, server, requests, rate) {
+  const before = cpuSeconds(server.child.pid);
+  const result = await load(server.url, requests, rate ? { rate } : {});
+  const after = cpuSeconds(server.child.pid);
+  const row = summary(name, result);
+  const answered = result['2xx'] + result.non2xx;
+  if (before !== undefined && after !== undefined && answered) {
+    row.cpuMsPerRequest = ((after - before) * 1000) / answered;
+    row.perFreeCore = Math.round(1000 / row.cpuMsPerRequest);
+  }
+  return row;
+}
+
 function summary(name, result) {
   return {
     name,
@@ -114,7 +139,7 @@ function summary(name, result) {
     p99: result.latency.p99,
     ok: result['2xx'],
     errors: result.errors + result.timeouts + result.non2xx,
-    detail: { non2xx: result.non2xx, timeouts: result.timeouts, errors: result.errors },
+    detail: { statusCodes: result.statusCodeStats, timeouts: result.timeouts, errors: result.errors },
   };
 }
 
@@ -141,17 +166,14 @@ async function measure(database, env) {
   const rows = [];
   try {
     const budget = BUDGETS[database];
-    const votes = summary('votes, highest rate', await load(server.url, voteRequests(`bench-votes-${run}`)));
+    const votes = await measured('votes, highest rate', server, voteRequests(`bench-votes-${run}`));
     rows.push({ ...votes, budget: budget.votes, met: votes.requestsPerSecond >= budget.votes && !votes.errors });
     if (database === 'embedded') {
       const half = budget.votes / 2;
-      const atHalf = summary(
-        `votes at ${half}/s`,
-        await load(server.url, voteRequests(`bench-votes-half-${run}`), { rate: half }),
-      );
+      const atHalf = await measured(`votes at ${half}/s`, server, voteRequests(`bench-votes-half-${run}`), half);
       rows.push({ ...atHalf, budget: `p99 < ${BUDGETS.p99AtHalfRate} ms`, met: atHalf.p99 < BUDGETS.p99AtHalfRate });
     }
-    const signups = summary('signups, highest rate', await load(server.url, signupRequests(`bench-${run}`)));
+    const signups = await measured('signups, highest rate', server, signupRequests(`bench-${run}`));
     rows.push({
       ...signups,
       budget: budget.signups ?? '',
@@ -159,13 +181,10 @@ async function measure(database, env) {
     });
     if (database === 'embedded') {
       const half = budget.signups / 2;
-      const atHalf = summary(
-        `signups at ${half}/s`,
-        await load(server.url, signupRequests(`bench-half-${run}`), { rate: half }),
-      );
+      const atHalf = await measured(`signups at ${half}/s`, server, signupRequests(`bench-half-${run}`), half);
       rows.push({ ...atHalf, budget: `p99 < ${BUDGETS.p99AtHalfRate} ms`, met: atHalf.p99 < BUDGETS.p99AtHalfRate });
     }
-    const counts = summary('comment count GETs', await load(server.url, countRequests()));
+    const counts = await measured('comment count GETs', server, countRequests());
     rows.push({
       ...counts,
       budget: budget.counts ?? '',
@@ -211,15 +230,21 @@ async function postgresDatabase() {
 }
 
 function print(database, rows) {
-  console.log(`\n(load average ${loadavg()[0].toFixed(1)} after this run)`);
+  const title =
+    database === 'embedded' ? `Embedded database (SQLite, synchronous=${options.synchronous})` : 'PostgreSQL';
   console.log(
-    `\n${database === 'embedded' ? 'Embedded database (SQLite)' : 'PostgreSQL'}, ${CONNECTIONS} connections, ${DURATION} s each:`,
+    `\n${title}, ${CONNECTIONS} connections, ${DURATION} s each (load average ${loadavg()[0].toFixed(1)} after):`,
   );
-  console.log('measure                     req/s     p50 ms  p99 ms  2xx      errors  budget             ');
+  console.log(
+    'measure                     req/s   p50 ms  p99 ms      2xx  errors  server CPU ms/req  req/s per free core  budget',
+  );
   for (const row of rows) {
     const verdict = row.met === undefined ? '' : row.met ? 'met' : 'MISSED';
+    const cpu = row.cpuMsPerRequest === undefined ? '' : row.cpuMsPerRequest.toFixed(2);
     console.log(
-      `${row.name.padEnd(26)}  ${String(row.requestsPerSecond).padStart(7)}  ${String(row.p50).padStart(7)}  ${String(row.p99).padStart(6)}  ${String(row.ok).padStart(7)}  ${String(row.errors).padStart(6)}  ${String(row.budget).padEnd(14)} ${verdict}`,
+      `${row.name.padEnd(26)}${String(row.requestsPerSecond).padStart(7)}${String(row.p50).padStart(9)}${String(row.p99).padStart(8)}` +
+        `${String(row.ok).padStart(9)}${String(row.errors).padStart(8)}${cpu.padStart(19)}${String(row.perFreeCore ?? '').padStart(21)}` +
+        `  ${row.budget} ${verdict}`,
     );
   }
   const lost = rows.lost;
@@ -227,8 +252,7 @@ function print(database, rows) {
     `nothing lost: votes answered 2xx ${lost.votesAnswered}, stored ${lost.votesStored}; signups answered 2xx ${lost.signupsAnswered}, stored ${lost.signupsStored}` +
       ' (stored may be higher: requests still in flight when a measure ends are committed but not counted)',
   );
-  const failed = rows.filter((row) => row.errors);
-  for (const row of failed) console.log(`errors in "${row.name}": ${JSON.stringify(row.detail)}`);
+  for (const row of rows.filter((r) => r.errors)) console.log(`errors in "${row.name}": ${JSON.stringify(row.detail)}`);
 }
 
 ensureServerBuilt();
