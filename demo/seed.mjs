@@ -1,15 +1,8 @@
 // Demo data, so the demo does not start empty: a few votes and a comment count for the article in
-// demo/index.html. `seedLedeServer` puts them into the real lede-server that `npm start` runs;
-// `seedDemo` fills the in-memory test endpoint (server/endpoint.mjs) that Storybook uses.
+// demo/index.html, put into the real lede-server that `npm start` runs.
 export const DEMO_ARTICLE_ID = 'lede-demo-ports';
 export const DEMO_VOTES = { 'shared-terminals-new-terms': 41, 'rival-hubs': 27, 'managed-decline': 12 };
 export const DEMO_COMMENTS = 23;
-
-/** Fills a session of the in-memory test endpoint. */
-export function seedDemo(session) {
-  session.votes[DEMO_ARTICLE_ID] = { ...DEMO_VOTES };
-  session.comments[DEMO_ARTICLE_ID] = DEMO_COMMENTS;
-}
 
 /**
  * Seeds a running lede-server through its public routes: the comment count with the admin PUT, and

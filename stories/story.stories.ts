@@ -4,22 +4,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import demo from '../demo/article.json';
 import '../src/index.js';
 import type { LedeDocument } from '../src/story/document.js';
-import { serifPage } from './helpers.js';
+import { serifPage, storybookDocument } from './helpers.js';
 
 interface Args {
-  document: LedeDocument;
+  document?: LedeDocument;
+  src?: string;
   'heading-level': number;
   theme?: 'light' | 'dark';
 }
-
-// The demo document points at lede-server's /v1 routes; Storybook answers with the in-memory test
-// endpoint under /api.
-const storybookDocument = {
-  ...demo,
-  scenarios: { ...demo.scenarios, voteEndpoint: '/api/votes' },
-  commentPrompt: { ...demo.commentPrompt, countSrc: '/api/comments/count?articleId=lede-demo-ports' },
-  newsletter: { ...demo.newsletter, action: '/api/signup' },
-} as LedeDocument;
 
 const meta: Meta<Args> = {
   title: 'Elements/Story',
@@ -29,6 +21,7 @@ const meta: Meta<Args> = {
       html`<lede-story
         heading-level=${args['heading-level']}
         theme=${ifDefined(args.theme)}
+        src=${ifDefined(args.src)}
         .document=${args.document}
       ></lede-story>`,
     ),
@@ -50,7 +43,7 @@ export const FullDocument: Story = {
 export const InvalidDocument: Story = {
   args: {
     document: {
-      ...(demo as LedeDocument),
+      ...storybookDocument,
       published: 'last Tuesday',
       scenarios: { items: [...demo.scenarios.items, { id: 'bad', title: 42, summary: 'A title that is a number.' }] },
     } as unknown as LedeDocument,
@@ -60,6 +53,42 @@ export const InvalidDocument: Story = {
       description: {
         story:
           'Each problem is a `lede-error` naming the path (`scenarios.items[3].title: must be a string, not a number`); the parts without problems still render.',
+      },
+    },
+  },
+};
+
+export const FromSrc: Story = {
+  name: 'From src',
+  args: { document: undefined, src: '/api/documents/port-pact.json' },
+  parameters: {
+    docs: {
+      description: { story: "The document comes from `src` (the stories' endpoint answers the demo document)." },
+    },
+  },
+};
+
+export const LoadingFromSrc: Story = {
+  name: 'Loading from src',
+  args: { document: undefined, src: '/api/documents/hanging.json' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'While `src` is fetched (this URL never answers), nothing is shown yet (the element takes no space until the document arrives).',
+      },
+    },
+  },
+};
+
+export const FailingFromSrc: Story = {
+  name: 'Failing from src',
+  args: { document: undefined, src: '/api/documents/failing.json' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '`src` answers 500: a `lede-error` (`http`, field `src`) tells the page, and the element shows what it can.',
       },
     },
   },
