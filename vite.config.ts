@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { standInServiceVitePlugin } from './demo/stand-in-service.mjs';
 import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBundles } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
 import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
@@ -30,7 +31,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     // `npm start` (scripts/start-demo.mjs) adds the proxy to lede-server and the local inbox.
     return {
       root: 'demo',
-      plugins: [fallbackCss()],
+      plugins: [fallbackCss(), standInServiceVitePlugin()],
       server: { open: openBrowser, fs: { allow: [resolve('.')] } },
     };
   }

@@ -26,11 +26,13 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   features (share icons and three more networks, the scenarios' closes and show-results, the
 //   nested table of contents), +0.4 KB for issue 16's accessibility fixes (required marks, the
 //   story's outline, scenario-named vote buttons and the leading share announced, the Mastodon
-//   prompt's focus order, the translations registry).
+//   prompt's focus order, the translations registry), +1.5 KB for the newsletter sending the
+//   publisher's own form (issue 17: by the browser or by fetch, urlencoded or multipart,
+//   CORS-failure detection).
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
 //   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
-const SINGLE_FILE_CEILING = 33.1 * KB;
+const SINGLE_FILE_CEILING = 34.6 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.1 * KB },
@@ -38,13 +40,17 @@ const PAGES = [
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 30.4 * KB,
+    // +1.4 KB for the newsletter's child-form submission (issue 17).
+    ceiling: 31.9 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
 const ELEMENT_BUDGET = 4 * KB;
-// Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks.
-const ELEMENT_BUDGETS = { 'comment-prompt': 4.6 * KB };
+// Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks, and
+// (0.06 KB) the Mastodon form's focus order and focus return (issue 16); the newsletter sending the
+// publisher's own form as it would send itself (by the browser or by fetch, urlencoded or multipart,
+// with a reachability probe and CORS-failure detection) on top of its JSON signup (issue 17).
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.25 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 const CORE_BUDGET = 6 * KB;

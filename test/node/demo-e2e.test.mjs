@@ -58,9 +58,9 @@ async function startSmtp() {
 
 async function subscribe(page, email) {
   await page.waitForFunction(() => customElements.get('lede-newsletter'));
-  await page.locator('lede-newsletter >>> input[name=email]').fill(email);
-  await page.locator('lede-newsletter >>> input[name=name]').fill('Ada Reader');
-  await page.locator('lede-newsletter >>> input[name=consent]').click();
+  await page.locator('lede-newsletter[action="/v1/signups"] >>> input[name=email]').fill(email);
+  await page.locator('lede-newsletter[action="/v1/signups"] >>> input[name=name]').fill('Ada Reader');
+  await page.locator('lede-newsletter[action="/v1/signups"] >>> input[name=consent]').click();
   const subscribed = page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -70,7 +70,7 @@ async function subscribe(page, email) {
         });
       }),
   );
-  await page.locator('lede-newsletter >>> button[type=submit]').click();
+  await page.locator('lede-newsletter[action="/v1/signups"] >>> button[type=submit]').click();
   return subscribed;
 }
 
