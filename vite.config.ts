@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { standInServiceVitePlugin } from './demo/stand-in-service.mjs';
 import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBundles } from './scripts/entries.mjs';
-import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
+import { minifyTemplateLiterals } from './scripts/minify/index.mjs';
 import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
 import { loaderChunks } from './scripts/loader-chunks.mjs';
 
