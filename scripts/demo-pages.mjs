@@ -17,12 +17,19 @@ const ENDPOINT_ROUTES = [
   ['"/v1/comments/count?', '"/api/comments/count?'],
 ];
 
+const onFixture = (text) => ENDPOINT_ROUTES.reduce((out, [route, fixture]) => out.replaceAll(route, fixture), text);
+
+/** The demo's Lede document (demo/article.json, as JSON text), with its endpoints on /api. */
+export function demoDocument(path = 'demo/article.json') {
+  return onFixture(readFileSync(path, 'utf8'));
+}
+
 /** The demo's `<main>` element, as written in demo/index.html, with its endpoints on /api. */
 export function demoMain(path = 'demo/index.html') {
   const html = readFileSync(path, 'utf8');
   const main = html.match(/<main[\s\S]*<\/main>/);
   if (!main) throw new Error(`${path} has no <main>`);
-  return ENDPOINT_ROUTES.reduce((text, [route, fixture]) => text.replaceAll(route, fixture), main[0]);
+  return onFixture(main[0]);
 }
 
 /**
