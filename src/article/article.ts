@@ -7,6 +7,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
+import { createElement } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
@@ -164,7 +165,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   }
 
   #sanitize(dirty: string): HTMLElement {
-    const body = document.createElement('div');
+    const body = createElement('div');
     body.append(sanitizeHtml(dirty));
     return body;
   }

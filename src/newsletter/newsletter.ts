@@ -1,7 +1,7 @@
 import { html, isServer, nothing } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import {
-  deliver,
+  describeFailure,
   newIdempotencyKey,
   type DeliveryOptions,
   type DeliveryRequest,
@@ -9,7 +9,8 @@ import {
 } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
-import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { OutboxController } from '../core/outbox-controller.js';
+import { attribute, query } from '../core/page.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
 
@@ -149,10 +150,13 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   #started = 0;
-  #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
-  #abort?: AbortController;
-  #stopWatching?: () => void;
-  #keep = () => this.#inflight && enqueue(this.#inflight);
+  #outbox = new OutboxController(this, {
+    channel: CHANNEL,
+    endpoint: () => this.action ?? (this.#fallback && attribute(this.#fallback, 'action')),
+    accepts: (request) => this.#accepts(request),
+    onResult: (entry, result) => this.#settle(result, entry.meta?.email as string),
+    maxAge: () => this.delivery?.keepFor,
+  });
 
   protected get defaultStrings(): NewsletterStrings {
     return defaultStrings;
@@ -166,24 +170,36 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#started = Date.now();
-    this.#abort = new AbortController();
-    addEventListener('pagehide', this.#keep);
-    this.#stopWatching = watchOutbox(CHANNEL, (entry, result) => this.#settle(result, entry.meta?.email as string));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A signup still on its way is kept in the outbox, for this element's successor or the next page.
-    this.#keep();
-    this.#abort?.abort();
-    this.#stopWatching?.();
-    removeEventListener('pagehide', this.#keep);
+  /** Whether a stored request is one this element could have written: the adapter's method and headers, a body with an email. */
+  #accepts(request: DeliveryRequest): boolean {
+    const adapter = this.#adapter;
+    const shape = adapter({ email: '', source: '' }, request.url);
+    const sameHeaders = JSON.stringify(request.headers ?? {}) === JSON.stringify(shape.headers ?? {});
+    if (!sameHeaders || (shape.method ?? 'POST') !== 'POST') return false;
+    const body = request.body ?? '';
+    if (adapter === LedeNewsletter.adapters.form) return isEmail(new URLSearchParams(body).get('email') ?? '');
+    if (adapter !== LedeNewsletter.adapters.json) return true; // A host's own adapter: its body is its own affair.
+    try {
+      const signup: unknown = JSON.parse(body);
+      return typeof signup === 'object' && signup !== null && isEmail(`${(signup as { email?: unknown }).email}`);
+    } catch {
+      return false;
+    }
+  }
+
+  /** The adapter for `provider`: only the adapters' own keys (never `constructor` or `__proto__`). */
+  get #adapter(): NewsletterAdapter {
+    const { adapters } = LedeNewsletter;
+    return (Object.hasOwn(adapters, this.provider) && adapters[this.provider]) || adapters.json!;
   }
 
   protected override firstUpdated(): void {
     const form = this.#fallback;
-    const saved = pending(CHANNEL)[0]?.meta?.email as string | undefined;
-    this.#input('email').value = saved ?? (form?.querySelector<HTMLInputElement>('[name=email]')?.value || '');
+    const saved = this.#outbox.pending[0]?.meta?.email;
+    this.#input('email').value =
+      typeof saved === 'string' ? saved : (form && query<HTMLInputElement>(form, '[name=email]')?.value) || '';
     if (saved) this.message = this.text.saved;
   }
 
@@ -214,7 +230,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       return void (this.message = this.successMessage ?? t.success);
 
     const form = this.#fallback;
-    const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
+    const list = this.list ?? ((form && query<HTMLInputElement>(form, '[name=list]')?.value) || undefined);
     const signup: NewsletterSignup = {
       email,
       ...(name && { name }),
@@ -224,51 +240,33 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     };
     if (!emit(this, 'lede-subscribe', signup, true)) return;
 
-    const action = this.action ?? form?.getAttribute('action') ?? '';
-    let adapter = LedeNewsletter.adapters[this.provider];
-    if (!adapter) {
+    const action = this.action ?? (form && attribute(form, 'action')) ?? '';
+    const adapter = this.#adapter;
+    if (!Object.hasOwn(LedeNewsletter.adapters, this.provider))
       this.reportProblem('invalid-attribute', 'provider', `unknown "${this.provider}"; using json`);
-      adapter = LedeNewsletter.adapters.json!;
-    }
-    const key = newIdempotencyKey();
-    this.#inflight = { channel: CHANNEL, request: adapter(signup, action), idempotencyKey: key, meta: { email } };
     this.busy = true;
     this.message = t.sending;
-    const result = await deliver(this.#inflight.request, {
-      ...this.delivery,
-      idempotencyKey: key,
-      signal: this.#abort?.signal,
-    });
-    const entry = this.#inflight;
-    this.#inflight = undefined;
+    const result = await this.#outbox.send(adapter(signup, action), newIdempotencyKey(), { email }, this.delivery);
     this.busy = false;
-    if (!result.ok && result.outcome === 'unavailable') {
-      if (result.reason === 'aborted') return; // Disconnected: kept in the outbox already.
-      if (enqueue(entry)) return void (this.message = t.saved);
-    }
-    dequeue(key); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
-    this.#settle(result, email);
+    if (result === 'saved') this.message = t.saved;
+    else this.#settle(result, email);
   }
 
   /** Shows the outcome of a signup, sent now or later from the outbox. */
   #settle(result: DeliveryResult, email: string): void {
     const t = this.text;
     if (result.ok) {
-      const message = (result.data as { message?: unknown } | undefined)?.message;
-      const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
+      const { message } = result;
+      const detail: NewsletterSubscribedDetail = { email, ...(message && { message }) };
       this.message = this.successMessage ?? detail.message ?? t.success;
       const input = this.#input('email');
       if (input.value.trim() === email) input.form!.reset();
       emit(this, 'lede-subscribed', detail);
       return;
     }
-    const refused = result.outcome === 'refused';
-    this.message = (refused && result.message) || t.failed;
-    this.reportProblem(
-      refused ? 'http' : 'network',
-      'action',
-      refused ? `refused (${result.status})` : 'not sent, not saved',
-    );
+    this.message = (result.outcome === 'refused' && result.message) || t.failed;
+    const [code, problem] = describeFailure(result);
+    this.reportProblem(code, 'action', `${problem}; the signup was not sent`);
   }
 
   protected override render() {
@@ -293,7 +291,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
             aria-describedby=${describedBy('email')}
           />${error('email')}
         </div>
-        ${this.nameField || this.#fallback?.querySelector('[name=name]') ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
+        ${this.nameField || (this.#fallback && query(this.#fallback, '[name=name]')) ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
         ${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
         <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>

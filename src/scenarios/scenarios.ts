@@ -2,15 +2,23 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
-import { deliver, newIdempotencyKey, nextTask, type DeliveryResult } from '../core/delivery.js';
+import {
+  deliver,
+  describeFailure,
+  newIdempotencyKey,
+  nextTask,
+  type DeliveryRequest,
+  type DeliveryResult,
+} from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { parseJsonAttribute } from '../core/json-attribute.js';
 import { parseLeadInList } from '../core/list-parser.js';
 import { resolveLang } from '../core/locale.js';
-import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { OutboxController } from '../core/outbox-controller.js';
+import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
-import { readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
+import { countOf, readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
 import { scenariosStyles } from './scenarios.styles.js';
 
 export type { Scenario } from './data.js';
@@ -57,6 +65,25 @@ declare global {
 type Resolved = { scenarios: Scenario[]; heading?: string; source: ScenariosSource };
 
 const CHANNEL = 'votes';
+
+/** Whether a stored request is a vote this element could have written: JSON with string ids, nothing else. */
+function isVoteRequest({ headers, body }: DeliveryRequest): boolean {
+  if (JSON.stringify(headers) !== '{"Content-Type":"application/json"}') return false;
+  try {
+    const vote: unknown = JSON.parse(body ?? '');
+    if (typeof vote !== 'object' || vote === null || Array.isArray(vote)) return false;
+    const fields = vote as Record<string, unknown>;
+    const keys = Object.keys(fields);
+    return (
+      keys.every((key) => ['articleId', 'scenarioId', 'readerId'].includes(key)) &&
+      keys.every((key) => typeof fields[key] === 'string') &&
+      keys.includes('articleId') &&
+      keys.includes('scenarioId')
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** Where a reader's vote on one article is remembered. */
 const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
@@ -136,13 +163,16 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   #children$ = new ChildrenController(this);
   #parsedVersion = -1;
   #rendered: Resolved = { scenarios: [], source: 'none' };
-  #stopWatching?: () => void;
-  /** The vote on its way; kept in the outbox (and remembered) if the page goes away before it arrives. */
-  #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
-  #keep = () => {
-    const meta = this.#inflight?.meta;
-    if (meta && enqueue(this.#inflight!)) remember(voteKey(meta.articleId as string), meta.scenarioId as string);
-  };
+  /** Votes that could not be sent wait in the outbox; one kept as the page goes away is remembered too. */
+  #outbox = new OutboxController(this, {
+    channel: CHANNEL,
+    endpoint: () => this.voteEndpoint,
+    accepts: isVoteRequest,
+    onResult: ({ meta }, result) => {
+      if (meta?.articleId === this.article) this.#settle(meta.scenarioId as string, result);
+    },
+    onKept: ({ meta }) => remember(voteKey(meta!.articleId as string), meta!.scenarioId as string),
+  });
 
   protected get defaultStrings(): ScenariosStrings {
     return defaultStrings;
@@ -155,26 +185,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
   get article(): string {
-    return (
-      this.articleId ||
-      document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ||
-      location.href.split('#')[0]!
-    );
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('pagehide', this.#keep);
-    // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
-    this.#stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
-      if (meta?.articleId === this.article) this.#settle(meta.scenarioId as string, result);
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatching?.();
-    removeEventListener('pagehide', this.#keep);
+    return this.articleId || canonicalUrl() || location.href.split('#')[0]!;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -227,7 +238,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
-    this.status = pending(CHANNEL).some((e) => e.meta?.articleId === articleId)
+    this.status = this.#outbox.pending.some((e) => e.meta?.articleId === articleId)
       ? 'saved'
       : stored
         ? 'voted'
@@ -259,17 +270,11 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ articleId, scenarioId }),
     };
-    const idempotencyKey = newIdempotencyKey();
-    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } });
-    const result = await deliver(request, { idempotencyKey });
-    this.#inflight = undefined;
-    if (!result.ok && result.outcome === 'unavailable' && enqueue(entry)) {
+    const result = await this.#outbox.send(request, newIdempotencyKey(), { articleId, scenarioId });
+    if (result === 'saved') {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.status = 'saved';
-    } else {
-      dequeue(idempotencyKey); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
-      this.#settle(scenarioId, result);
-    }
+    } else this.#settle(scenarioId, result);
   }
 
   /** Shows the outcome of a vote sent now or from the outbox. */
@@ -289,12 +294,9 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   #report(result: DeliveryResult, what: string): void {
-    const { status, reason, message } = result as { status?: number; reason?: string; message?: string };
-    this.reportProblem(
-      reason === 'timeout' ? 'timeout' : status ? 'http' : 'network',
-      'vote-endpoint',
-      `${what} (${message ?? reason ?? `HTTP ${status}`})`,
-    );
+    if (result.ok) return this.reportProblem('invalid-json', 'vote-endpoint', `${what} (no { counts } in the answer)`);
+    const [code, problem] = describeFailure(result);
+    this.reportProblem(code, 'vote-endpoint', `${what}: it ${problem}`);
   }
 
   protected override render() {
@@ -303,7 +305,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const t = this.text;
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
-    const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
+    const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
     const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
@@ -311,7 +313,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       this.status
     ];
     const card = (s: Scenario, i: number) => {
-      const count = counts?.[s.id] ?? 0;
+      const count = counts ? countOf(counts, s.id) : 0;
       const share = total ? count / total : 0;
       return html`<li part="card">
         ${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, `title${i}`, s.title, 'title')}
