@@ -6,6 +6,7 @@ import { seedDemo } from './demo/seed.mjs';
 import { entries, external } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
 import { dompurifySource } from './scripts/dompurify-source.mjs';
+import { hostilePageBuild } from './scripts/hostile-page-build.mjs';
 
 /** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
 function ledeEndpoint(): Plugin {
