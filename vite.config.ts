@@ -52,7 +52,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'bundle') {
     // The script-tag files: everything inlined, one ES module and one classic script.
     return {
-      plugins: [dompurifySource(), minifyTemplateLiterals()],
+      plugins: [dompurifySource(), minifyTemplateLiterals(), hostilePageBuild()],
       build: {
         emptyOutDir: false,
         target: 'es2022',

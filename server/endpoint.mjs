@@ -9,7 +9,8 @@
 //   GET  /api/pages/<name>              a page stored with __pages (HTML fragments, Lede documents)
 //   POST /api/s/<session>/__pages       { name, body, contentType? } stores a page for GET pages/<name>
 //   POST /api/s/<session>/__faults      { route: 'signup'|'votes'|'count'|'pages', faults: Fault[] }
-//   GET  /api/s/<session>/__log         { requests, subscribers, votes }
+//   GET  /api/s/<session>/__log         { requests, subscribers, votes }; a request the client gave up
+//                                       on before it was answered (an aborted fetch) has `aborted: true`
 //
 // A Fault shapes one answer: { status?, body?, headers?, delay? (ms), hang? (never answer),
 // drop? (close the socket) }. Faults are used in order, one per request to that route.
@@ -180,7 +181,11 @@ export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
         ? 'pages'
         : { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
       if (!route) return send(res, 404, { error: `No endpoint at ${url.pathname}.` });
-      session.requests.push({ route, method, headers: { ...req.headers }, body: body ?? text, at: Date.now() });
+      const entry = { route, method, headers: { ...req.headers }, body: body ?? text, at: Date.now() };
+      session.requests.push(entry);
+      res.on('close', () => {
+        if (!res.writableEnded) entry.aborted = true;
+      });
       if (await applyFault(session.faults[route].shift(), res)) return;
 
       if (route === 'signup' && method === 'POST') return signup(session, body, req, res);

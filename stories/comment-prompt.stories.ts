@@ -141,7 +141,7 @@ export const EveryShareNetwork: Story = {
 export const MastodonPrompt: Story = {
   args: { share: 'mastodon bluesky' },
   play: async ({ canvasElement }) => {
-    localStorage.removeItem('lede_mastodon');
+    localStorage.removeItem('lede-mastodon');
     const el = canvasElement.querySelector('lede-comment-prompt')!;
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-network="mastodon"]')!.click();

@@ -1,8 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import { ChildrenController } from '../core/children-controller.js';
-import { describe } from '../core/errors.js';
-import { emit, type LedeLoadDetail } from '../core/events.js';
+import { describeValue } from '../core/errors.js';
+import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
@@ -102,12 +102,16 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   private failed = false;
   private loaded?: { fields: ArticleFields; body: HTMLElement };
 
-  /** Re-renders when the children change: the table of contents and reading time follow them. */
-  protected readonly childrenWatcher = new ChildrenController(this);
   #contentBody?: HTMLElement;
   #entries: TocEntry[] = [];
   #minutes = 0;
   #fetching?: AbortController;
+
+  constructor() {
+    super();
+    // Re-renders when the children change: the table of contents and reading time follow them.
+    new ChildrenController(this);
+  }
 
   protected get defaultStrings(): ArticleStrings {
     return defaultStrings;
@@ -141,7 +145,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     ] as const) {
       const value = this[key];
       if (changed.has(key) && value && !Date.parse(value))
-        this.reportProblem('invalid-attribute', name, `${describe(value)} is not an ISO 8601 date`);
+        this.reportProblem('invalid-attribute', name, `${describeValue(value)} is not an ISO 8601 date`);
     }
     // A server renderer has no DOM to sanitize into, fetch for or read headings from: it renders
     // the header, and the body is the slotted children until the element upgrades in the browser.
@@ -182,7 +186,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       this.loaded = { fields, body: this.#sanitize(body) };
       this.loading = false;
       await this.updateComplete;
-      emit<LedeLoadDetail>(this, 'lede-load', { src, kind });
+      emit(this, 'lede-load', { src, kind });
       // A page opened at #fragment whose target only arrived with this body.
       if (location.hash && !this.matches(':focus-within')) this.#onHashChange();
     } catch (error) {
@@ -229,7 +233,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     const value = this.#field(name);
     const time = Date.parse(value!);
     return time
-      ? html`<span>${this.text[name]} <time datetime=${value!}>${dates().format(time)}</time></span>`
+      ? html`<span>${this.resolvedStrings[name]} <time datetime=${value!}>${dates().format(time)}</time></span>`
       : nothing;
   }
 
@@ -238,7 +242,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     // One formatter for both dates, made only when there is a date (Intl constructors are slow).
     let formatter: Intl.DateTimeFormat | undefined;
     const dates = () => (formatter ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long' }));
-    const { uid, text, level, loading } = this;
+    const { uid, resolvedStrings: text, level, loading } = this;
     const headline = this.#field('headline');
     const dek = this.#field('dek');
     const byline = this.#field('byline');

@@ -48,11 +48,11 @@ describe('<lede-comment-prompt>', () => {
   let errors: ReturnType<typeof captureLedeErrors>;
   beforeEach(() => {
     errors = captureLedeErrors();
-    localStorage.removeItem('lede_mastodon');
+    localStorage.removeItem('lede-mastodon');
   });
   afterEach(() => {
     errors.stop();
-    localStorage.removeItem('lede_mastodon');
+    localStorage.removeItem('lede-mastodon');
   });
 
   describe('content', () => {
@@ -554,7 +554,7 @@ describe('<lede-comment-prompt>', () => {
       await el.updateComplete;
       expect(opened).to.deep.equal([[expectedUrl('mastodon.social'), '_blank', 'noopener,noreferrer']]);
       expect(shares).to.deep.equal(['mastodon']);
-      expect(localStorage.getItem('lede_mastodon')).to.equal('mastodon.social');
+      expect(localStorage.getItem('lede-mastodon')).to.equal('mastodon.social');
       expect($(el, 'form')).to.be.null;
       const link = shareLink(el, 'mastodon');
       expect(link.localName).to.equal('a');
@@ -573,8 +573,18 @@ describe('<lede-comment-prompt>', () => {
       await expectNoAxeViolations(again);
     });
 
-    it('lets the reader change the remembered server', async () => {
+    it('moves a server remembered under the old lede_mastodon key to lede-mastodon', async () => {
       localStorage.setItem('lede_mastodon', 'mastodon.social');
+      const el = await fixture<LedeCommentPrompt>(
+        html`<lede-comment-prompt share="mastodon" url="https://example.org/a" title="A"></lede-comment-prompt>`,
+      );
+      expect(shareLink(el, 'mastodon').getAttribute('href')).to.contain('https://mastodon.social/');
+      expect(localStorage.getItem('lede-mastodon')).to.equal('mastodon.social');
+      expect(localStorage.getItem('lede_mastodon')).to.equal(null);
+    });
+
+    it('lets the reader change the remembered server', async () => {
+      localStorage.setItem('lede-mastodon', 'mastodon.social');
       const el = await fixture<LedeCommentPrompt>(
         html`<lede-comment-prompt
           share="mastodon"
@@ -592,7 +602,7 @@ describe('<lede-comment-prompt>', () => {
       await sendKeys({ type: 'hachyderm.io' });
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(localStorage.getItem('lede_mastodon')).to.equal('hachyderm.io');
+      expect(localStorage.getItem('lede-mastodon')).to.equal('hachyderm.io');
       expect(shareLink(el, 'mastodon').getAttribute('href')).to.equal(expectedUrl('hachyderm.io'));
       expect(opened[0]![0]).to.equal(expectedUrl('hachyderm.io'));
     });

@@ -3,7 +3,7 @@ import { attribute, canonicalUrl, documentTitle, elementById } from '../core/pag
 import { remember } from '../core/remember.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { LedeElement } from '../core/base-element.js';
-import { describe } from '../core/errors.js';
+import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
@@ -43,6 +43,23 @@ const defaultStrings = {
 
 export type CommentPromptStrings = typeof defaultStrings;
 
+/** Where the reader's Mastodon server is remembered, named like the other `lede-*` keys. */
+const MASTODON_KEY = 'lede-mastodon';
+
+/**
+ * The remembered Mastodon server, moved from the key that version 0.1 used (`lede_mastodon`) if
+ * needed, and checked like a typed one (any script of the origin can write there): a stored
+ * `ｅｖｉｌ。ｅｘａｍｐｌｅ`, which a URL would turn into `evil.example`, is forgotten.
+ */
+function rememberedInstance(): string | undefined {
+  const legacy = remember('lede_mastodon');
+  if (legacy !== undefined) remember('lede_mastodon', null);
+  const stored = remember(MASTODON_KEY) ?? (legacy && remember(MASTODON_KEY, legacy));
+  const instance = stored === undefined ? undefined : toInstance(stored);
+  if (stored !== undefined && instance !== stored) remember(MASTODON_KEY, null);
+  return instance;
+}
+
 export interface LedeShareDetail {
   network: ShareNetwork;
 }
@@ -54,14 +71,6 @@ declare global {
   interface DocumentEventMap {
     'lede-share': CustomEvent<LedeShareDetail>;
   }
-}
-
-/** The remembered Mastodon server if it is a valid host name; a bad one (`ｅｖｉｌ。ｅｘａｍｐｌｅ`) is forgotten. */
-function rememberedInstance(): string | undefined {
-  const stored = remember('lede_mastodon');
-  const instance = stored === undefined ? undefined : toInstance(stored);
-  if (stored !== undefined && instance !== stored) remember('lede_mastodon', null);
-  return instance;
 }
 
 /**
@@ -179,13 +188,13 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) void this.#loadCount();
+    // Put back in the page while the count was loading: the disconnect aborted that request.
+    if (this.#request?.signal.aborted) void this.#loadCount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#request?.abort();
-    this.#request = undefined;
+    this.#request?.abort(); // Kept, aborted, so that a reconnect knows to load again.
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -194,7 +203,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       // A string or (from a Lede document) an array; duplicates dropped, unknown names reported.
       this.#tokens = [...new Set(String(this.share ?? '').split(/[\s,]+/))].filter((token): token is ShareNetwork => {
         if (networks.includes(token as ShareNetwork)) return true;
-        if (token) this.reportProblem('invalid-attribute', 'share', `${describe(token)} is not a known network`);
+        if (token) this.reportProblem('invalid-attribute', 'share', `${describeValue(token)} is not a known network`);
         return false;
       });
     }
@@ -202,7 +211,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.reportProblem(
         'invalid-attribute',
         'count',
-        `${describe(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`,
+        `${describeValue(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`,
       );
     }
     if (changed.has('countSrc')) void this.#loadCount();
@@ -210,19 +219,21 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       this.reportProblem(
         'invalid-attribute',
         'comments-href',
-        `${describe(this.commentsHref)} is not an http(s), mailto, tel or relative URL; no link is shown`,
+        `${describeValue(this.commentsHref)} is not an http(s), mailto, tel or relative URL; no link is shown`,
       );
     }
   }
 
   async #loadCount(): Promise<void> {
     this.#request?.abort();
+    this.#request = undefined;
     this.fetched = undefined;
     if (!this.countSrc || isServer) return;
     const request = (this.#request = new AbortController());
     this.fetched = null;
     const result = await fetchCount(this.countSrc, this.countTimeout, request.signal);
-    if (request !== this.#request) return; // Superseded, or the element left the page.
+    if (request.signal.aborted) return; // Superseded, or the element left the page.
+    this.#request = undefined;
     this.fetched = isCount(result) ? result : undefined;
     if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
   }
@@ -254,11 +265,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       if (network !== 'copy') return;
       await navigator.clipboard.writeText(url);
       this.copyFallback = false;
-      this.status = this.text.copied;
+      this.status = this.resolvedStrings.copied;
     } catch {
       if (network !== 'copy') return; // The reader closed the share sheet.
       this.copyFallback = true;
-      this.status = this.text.copyFallback;
+      this.status = this.resolvedStrings.copyFallback;
       await this.updateComplete;
       const input = this.renderRoot.querySelector<HTMLInputElement>('[readonly]')!;
       input.focus();
@@ -278,10 +289,10 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const input = (event.target as HTMLFormElement).querySelector('input')!;
     const instance = toInstance(input.value);
     if (!instance) {
-      this.invalid = this.text.mastodonInvalid;
+      this.invalid = this.resolvedStrings.mastodonInvalid;
       return input.focus();
     }
-    this.instance = remember('lede_mastodon', instance);
+    this.instance = remember(MASTODON_KEY, instance);
     void this.#ask(false);
     if (this.#emitShare('mastodon'))
       window.open(shareUrl('mastodon', this.shareData, instance), '_blank', 'noopener,noreferrer');
@@ -301,8 +312,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   #renderShare(network: ShareNetwork, data: ShareData) {
     const brand = intents[network]?.[0];
-    const label = brand || this.text[network as 'email'];
-    const name = brand ? format(this.text.shareOn, { network: brand }) : nothing;
+    const label = brand || this.resolvedStrings[network as 'email'];
+    const name = brand ? format(this.resolvedStrings.shareOn, { network: brand }) : nothing;
     const click = (e: Event) => this.#onShare(network, e);
     if (network === 'native' && (isServer || !('share' in navigator))) return nothing;
     return html`<li>
@@ -330,7 +341,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       }${
         network === 'mastodon' && this.instance
           ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${() => this.#ask(!this.asking)}>
-              ${format(this.text.mastodonChange, { server: this.instance })}
+              ${format(this.resolvedStrings.mastodonChange, { server: this.instance })}
             </button>`
           : nothing
       }
@@ -340,22 +351,23 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   protected override render() {
     const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
+    const t = this.resolvedStrings;
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.text.heading)}${
+      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? t.heading)}${
         this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing
       }${
         count !== undefined
-          ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), this.text)}</p>`
+          ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), t)}</p>`
           : nothing
       }${
         this.#href
           ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}
-              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.text.cta}</a
+              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || t.cta}</a
             >`
           : nothing
       }${
         this.#tokens[0] && data.url
-          ? html`<ul part="share-list" aria-label=${this.text.share}>
+          ? html`<ul part="share-list" aria-label=${t.share}>
               ${this.#tokens.map((network) => this.#renderShare(network, data))}
             </ul>`
           : nothing
@@ -367,20 +379,18 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               @submit=${this.#submitInstance}
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}
             >
-              <label for="server">${this.text.mastodon}</label
+              <label for="server">${t.mastodon}</label
               ><input
                 id="server"
                 inputmode="url"
                 autocomplete="off"
                 aria-invalid=${!!this.invalid}
                 aria-describedby="invalid"
-              /><button>${this.text.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
+              /><button>${t.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
             </form>`
           : nothing
       }${
-        this.copyFallback
-          ? html`<input part="copy-input" readonly aria-label=${this.text.copy} .value=${data.url} />`
-          : nothing
+        this.copyFallback ? html`<input part="copy-input" readonly aria-label=${t.copy} .value=${data.url} />` : nothing
       }
       <p part="status" role="status">${this.status}</p>
     </section>`;

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { reportError, describe } from './errors.js';
+import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
@@ -34,8 +34,8 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
   /** Replacements for the element's visible text, as JSON: `strings='{"heading":"Why it matters"}'`. */
   stringsAttribute?: string;
 
-  /** The texts in use: defaults merged with `strings`. */
-  protected text!: S;
+  /** The visible texts in use: the defaults merged with `strings`. */
+  protected resolvedStrings!: S;
 
   /** A prefix for ids inside this element's shadow root. */
   protected readonly uid = `lede-${++nextId}`;
@@ -50,19 +50,20 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('strings') || changed.has('stringsAttribute') || this.text === undefined) this.#resolveStrings();
+    if (changed.has('strings') || changed.has('stringsAttribute') || this.resolvedStrings === undefined)
+      this.#resolveStrings();
     if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
       this.reportProblem(
         'invalid-attribute',
         'heading-level',
-        `${describe(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`,
+        `${describeValue(this.getAttribute('heading-level') ?? this.headingLevel)} is not a whole number from 1 to 6; using 2`,
       );
     }
     if (changed.has('theme') && this.theme !== undefined && this.theme !== 'light' && this.theme !== 'dark') {
       this.reportProblem(
         'invalid-attribute',
         'theme',
-        `${describe(this.theme)} is not "light" or "dark"; using the page's colours`,
+        `${describeValue(this.theme)} is not "light" or "dark"; using the page's colours`,
       );
     }
   }
@@ -77,7 +78,7 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
       field = 'strings attribute';
     }
     const { strings, rejected } = mergeStrings(this.defaultStrings, overrides);
-    this.text = strings;
+    this.resolvedStrings = strings;
     for (const key of rejected) {
       this.reportProblem(
         'invalid-property',

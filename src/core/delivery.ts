@@ -178,8 +178,8 @@ export async function deliver(request: DeliveryRequest, options: DeliveryOptions
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   for (let attempt = 1; ; attempt++) {
-    // A retry waited: the caller may have aborted, or the browser gone offline, meanwhile.
-    if (attempt > 1 && signal?.aborted) return unavailable('aborted');
+    // Aborted before the first attempt (the element left the page), or while a retry waited.
+    if (signal?.aborted) return unavailable('aborted');
     if (isOffline()) return unavailable('offline');
     options.onAttempt?.(attempt);
     const { after, ...result } = await attemptOnce(request, headers, timeout, signal);

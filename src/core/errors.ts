@@ -1,4 +1,4 @@
-import { emit, type LedeErrorCode, type LedeErrorDetail } from './events.js';
+import { emit, type LedeErrorCode } from './events.js';
 
 /**
  * Tells the page that something it gave an element is wrong: a `lede-error` event for code and a
@@ -8,11 +8,11 @@ import { emit, type LedeErrorCode, type LedeErrorDetail } from './events.js';
 export function reportError(element: HTMLElement, code: LedeErrorCode, field: string, problem: string): void {
   const message = `<${element.localName}> ${field}: ${problem}`;
   console.warn(`[lede] ${message}`);
-  emit<LedeErrorDetail>(element, 'lede-error', { code, message, field });
+  emit(element, 'lede-error', { code, message, field });
 }
 
 /** A short, safe description of a value for error messages. */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 37)}..."` : `"${value}"`;

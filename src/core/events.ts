@@ -38,7 +38,20 @@ declare global {
   }
 }
 
-/** Dispatches a Lede event: `bubbles` and `composed`, so that it crosses shadow roots; false when a cancelable one was cancelled. */
-export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+/** The `detail` type of an event declared in `HTMLElementEventMap` as a `CustomEvent`. */
+export type EventDetail<K extends keyof HTMLElementEventMap> =
+  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches a Lede event: `bubbles` and `composed`, so that it crosses shadow roots; false when a
+ * cancelable one was cancelled. The name must be declared in `HTMLElementEventMap` (beside the
+ * element's class), and `detail` is checked against that declaration.
+ */
+export function emit<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: EventDetail<K>,
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
 }

@@ -1,9 +1,7 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { LedeElement } from '../core/base-element.js';
-import { ChildrenController } from '../core/children-controller.js';
+import { DataSourceController, type DataSource } from '../core/data-source.js';
 import { renderHeading } from '../core/heading.js';
-import { parseJsonAttribute } from '../core/json-attribute.js';
-import { parseLeadInList } from '../core/list-parser.js';
 import { keyPointsStyles } from './key-points.styles.js';
 import { validatePoints, type KeyPoint } from './points.js';
 
@@ -17,7 +15,7 @@ const defaultStrings = {
 export type KeyPointsStrings = typeof defaultStrings;
 
 /** Where the points came from, in order of precedence. */
-export type KeyPointsSource = 'property' | 'attribute' | 'children' | 'none';
+export type KeyPointsSource = DataSource;
 
 /**
  * @summary A "why this matters" or key-takeaways list, each point with an optional bold lead-in.
@@ -73,13 +71,18 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
   /** The points as JSON, for pages that write HTML only: `points='[{"title":"Cost","text":"…"}]'`. */
   pointsAttribute?: string;
 
-  private readonly children$ = new ChildrenController(this);
-  private parsedVersion = -1;
-  private rendered: { points: KeyPoint[]; ordered: boolean; heading?: string; source: KeyPointsSource } = {
-    points: [],
-    ordered: false,
-    source: 'none',
-  };
+  readonly #data = new DataSourceController<KeyPoint>(this, {
+    name: 'points',
+    property: () => this.points,
+    attribute: () => this.pointsAttribute,
+    validate: (value, field, problems) => {
+      const result = validatePoints(value, field);
+      problems.push(...result.problems);
+      return result.points;
+    },
+    fromChildren: (items) => items,
+    report: (code, field, problem) => this.reportProblem(code, field, problem),
+  });
 
   protected get defaultStrings(): KeyPointsStrings {
     return defaultStrings;
@@ -87,43 +90,7 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
 
   /** Where the points on screen came from. */
   get source(): KeyPointsSource {
-    return this.rendered.source;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const dataChanged = changed.has('points') || changed.has('pointsAttribute') || changed.has('ordered');
-    if (dataChanged || this.parsedVersion !== this.children$.version) {
-      this.parsedVersion = this.children$.version;
-      this.rendered = this.resolvePoints();
-    }
-  }
-
-  /** Picks the data source by precedence and keeps its valid points. Override to add a source. */
-  protected resolvePoints(): typeof this.rendered {
-    if (this.points !== undefined)
-      return { ...this.validate(this.points, 'points'), ordered: this.ordered, source: 'property' };
-    if (this.pointsAttribute !== undefined && this.pointsAttribute !== null) {
-      const parsed = parseJsonAttribute(this.pointsAttribute);
-      if (parsed.ok)
-        return { ...this.validate(parsed.value, 'points attribute'), ordered: this.ordered, source: 'attribute' };
-      this.reportProblem('invalid-json', 'points attribute', parsed.problem);
-    }
-    const list = parseLeadInList(this);
-    for (const problem of list.problems) this.reportProblem('invalid-children', 'children', problem);
-    return {
-      points: list.items,
-      ordered: this.ordered || list.ordered === true,
-      heading: list.heading,
-      source: list.items.length > 0 ? 'children' : 'none',
-    };
-  }
-
-  private validate(value: unknown, field: string): { points: KeyPoint[] } {
-    const { points, problems } = validatePoints(value, field);
-    const code = field === 'points' ? 'invalid-property' : 'invalid-attribute';
-    for (const { field: path, problem } of problems) this.reportProblem(code, path, problem);
-    return { points };
+    return this.#data.value.source;
   }
 
   /** Renders one point; override to change how a point looks. */
@@ -135,11 +102,12 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
   }
 
   protected override render() {
-    const { points, ordered } = this.rendered;
+    const { items: points, heading: childrenHeading, ordered: childrenOrdered } = this.#data.value;
+    const ordered = this.ordered || childrenOrdered === true;
     // On a server the HTML children cannot be read: a default slot keeps them visible until upgrade.
     if (points.length === 0) return isServer ? html`<slot></slot>` : nothing;
     const headingId = `${this.uid}-heading`;
-    const heading = this.heading ?? this.rendered.heading ?? this.text.heading;
+    const heading = this.heading ?? childrenHeading ?? this.resolvedStrings.heading;
     const items = points.map((point) => this.renderPoint(point));
     return html`<section part="base" aria-labelledby=${headingId}>
       ${renderHeading(this.level, headingId, heading)}

@@ -1,4 +1,4 @@
-import { describe } from '../core/errors.js';
+import { describeValue } from '../core/errors.js';
 import { own } from '../core/own.js';
 import type { LeadInItem } from '../core/list-parser.js';
 
@@ -15,13 +15,13 @@ export function validatePoints(value: unknown, field: string): ValidatedPoints {
   if (!Array.isArray(value))
     return {
       points: [],
-      problems: [{ field, problem: `must be an array of { title?, text }, not ${describe(value)}` }],
+      problems: [{ field, problem: `must be an array of { title?, text }, not ${describeValue(value)}` }],
     };
   const result: ValidatedPoints = { points: [], problems: [] };
   value.forEach((item: unknown, index) => {
     const path = `${field}[${index}]`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      result.problems.push({ field: path, problem: `must be an object with a text, not ${describe(item)}` });
+      result.problems.push({ field: path, problem: `must be an object with a text, not ${describeValue(item)}` });
       return;
     }
     const title = own(item, 'title');
@@ -29,14 +29,14 @@ export function validatePoints(value: unknown, field: string): ValidatedPoints {
     if (typeof text !== 'string' || text.trim() === '') {
       result.problems.push({
         field: `${path}.text`,
-        problem: `must be a non-empty string, not ${describe(text)}; the point was skipped`,
+        problem: `must be a non-empty string, not ${describeValue(text)}; the point was skipped`,
       });
       return;
     }
     if (title !== undefined && typeof title !== 'string') {
       result.problems.push({
         field: `${path}.title`,
-        problem: `must be a string, not ${describe(title)}; the point is shown without it`,
+        problem: `must be a string, not ${describeValue(title)}; the point is shown without it`,
       });
       result.points.push({ text: text.trim() });
       return;

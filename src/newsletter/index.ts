@@ -1,5 +1,5 @@
 import { define } from '../core/define.js';
-import { LedeNewsletter, type NewsletterSignup, type NewsletterSubscribedDetail } from './newsletter.js';
+import { LedeNewsletter } from './newsletter.js';
 
 export { LedeNewsletter } from './newsletter.js';
 export type {
@@ -15,9 +15,5 @@ define('lede-newsletter', LedeNewsletter);
 declare global {
   interface HTMLElementTagNameMap {
     'lede-newsletter': LedeNewsletter;
-  }
-  interface HTMLElementEventMap {
-    'lede-subscribe': CustomEvent<NewsletterSignup>;
-    'lede-subscribed': CustomEvent<NewsletterSubscribedDetail>;
   }
 }

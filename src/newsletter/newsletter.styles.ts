@@ -2,16 +2,16 @@ import { css } from 'lit';
 
 export const newsletterStyles = css`
   :host {
-    --_b: var(--lede-newsletter-button-color, #fff);
+    --_button-color: var(--lede-newsletter-button-color, #fff);
     margin-block: 1.5em;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_b: var(--lede-newsletter-button-color, #111);
+      --_button-color: var(--lede-newsletter-button-color, #111);
     }
   }
   :host([theme='dark']) {
-    --_b: var(--lede-newsletter-button-color, #111);
+    --_button-color: var(--lede-newsletter-button-color, #111);
   }
   section {
     padding: var(--_lede-space);
@@ -47,19 +47,19 @@ export const newsletterStyles = css`
   [part='error'] {
     font-weight: 600;
   }
-  .c {
+  .consent {
     display: flex;
     flex-wrap: wrap;
     gap: 0 0.5em;
   }
-  .c p {
+  .consent p {
     flex-basis: 100%;
   }
   button {
     justify-self: start;
     padding: 0.5em 1.2em;
     font-weight: 600;
-    color: var(--_b);
+    color: var(--_button-color);
     background: var(--_lede-accent);
     border: 0;
     border-radius: var(--_lede-radius);

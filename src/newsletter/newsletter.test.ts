@@ -495,6 +495,19 @@ describe('<lede-newsletter>', () => {
       expect(request!.body).to.include({ email: 'typed@example.com', list: 'from-form' });
     });
 
+    it('shows the text attribute and the text property under the heading; intro still works, deprecated', async () => {
+      const el = await make('text=Weekly');
+      const intro = () => root(el).querySelector('[part="text"]')?.textContent;
+      expect(el.text).to.equal('Weekly');
+      expect(intro()).to.equal('Weekly');
+      el.text = 'Every Monday';
+      await el.updateComplete;
+      expect(intro()).to.equal('Every Monday');
+      el.intro = 'Every Friday';
+      await el.updateComplete;
+      expect([el.text, intro()]).to.deep.equal(['Every Friday', 'Every Friday']);
+    });
+
     it('replaces every visible string', async () => {
       const el = await make('heading=Lettre button-label=Inscription');
       el.strings = { email: 'Courriel', invalid: 'Adresse invalide.' };

@@ -30,6 +30,13 @@ export interface NewsletterSubscribedDetail {
   message?: string;
 }
 
+declare global {
+  interface HTMLElementEventMap {
+    'lede-subscribe': CustomEvent<NewsletterSignup>;
+    'lede-subscribed': CustomEvent<NewsletterSubscribedDetail>;
+  }
+}
+
 /** Turns a signup into the request an endpoint expects; register one in `LedeNewsletter.adapters`. */
 export type NewsletterAdapter = (signup: NewsletterSignup, action: string) => DeliveryRequest;
 
@@ -100,7 +107,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     action: {},
     provider: {},
     heading: {},
-    intro: { attribute: 'text' },
+    text: {},
     buttonLabel: { attribute: 'button-label' },
     nameField: { attribute: 'name-field', type: Boolean },
     consent: {},
@@ -119,8 +126,8 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   declare provider: string;
   /** The heading; defaults to "Newsletter". */
   declare heading?: string;
-  /** An introduction under the heading (the `text` attribute). */
-  declare intro?: string;
+  /** An introduction under the heading. */
+  declare text?: string;
   /** The submit button's label (the `button-label` attribute). */
   declare buttonLabel?: string;
   /** Asks for a name too (the `name-field` attribute). On when a child `<form>` has a `name` field. */
@@ -147,6 +154,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.minFillTime = 1500;
     this.busy = false;
     this.message = '';
+  }
+
+  /** @deprecated The introduction is the `text` property now, like its attribute. */
+  get intro(): string | undefined {
+    return this.text;
+  }
+  set intro(value: string | undefined) {
+    this.text = value;
   }
 
   #started = 0;
@@ -200,7 +215,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const saved = this.#outbox.pending[0]?.meta?.email;
     this.#input('email').value =
       typeof saved === 'string' ? saved : (form && query<HTMLInputElement>(form, '[name=email]')?.value) || '';
-    if (saved) this.message = this.text.saved;
+    if (saved) this.message = this.resolvedStrings.saved;
   }
 
   #input(name: string): HTMLInputElement {
@@ -210,7 +225,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const t = this.text;
+    const t = this.resolvedStrings;
     const data = new FormData(event.target as HTMLFormElement);
     const email = `${data.get('email')}`.trim();
     const name = `${data.get('name') ?? ''}`.trim();
@@ -254,7 +269,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   /** Shows the outcome of a signup, sent now or later from the outbox. */
   #settle(result: DeliveryResult, email: string): void {
-    const t = this.text;
+    const t = this.resolvedStrings;
     if (result.ok) {
       const { message } = result;
       const detail: NewsletterSubscribedDetail = { email, ...(message && { message }) };
@@ -270,14 +285,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   protected override render() {
-    const t = this.text;
+    const t = this.resolvedStrings;
     // Ids are scoped to the shadow root: these cannot clash with the page's or another element's.
     const [field, problem] = this.error ?? [];
     const invalid = (name: string) => (field === name ? 'true' : nothing);
     const describedBy = (name: string) => (field === name ? 'error' : nothing);
     const error = (name: string) => (field === name ? html`<p id="error" part="error">${problem}</p>` : nothing);
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.intro ? html`<p part="text">${this.intro}</p>` : nothing}
+      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
       <form part="form" novalidate @submit=${this.#submit}>
         <div>
           <label for="email">${t.email}</label
@@ -292,7 +307,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           />${error('email')}
         </div>
         ${this.nameField || (this.#fallback && query(this.#fallback, '[name=name]')) ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
-        ${this.consent ? html`<div class="c"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
+        ${this.consent ? html`<div class="consent"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
         <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
           ${this.buttonLabel ?? t.button}

@@ -1,4 +1,5 @@
-import { describe } from '../core/errors.js';
+import { describeValue } from '../core/errors.js';
+import type { Problem } from '../core/data-source.js';
 import { bare, isRecord, own } from '../core/own.js';
 import type { LeadInItem } from '../core/list-parser.js';
 
@@ -9,10 +10,7 @@ export interface Scenario {
   summary: string;
 }
 
-export interface Problem {
-  field: string;
-  problem: string;
-}
+export type { Problem } from '../core/data-source.js';
 
 /** A URL- and id-safe slug of a title: "Rival hubs!" → "rival-hubs". */
 export const slug = (title: string): string =>
@@ -43,7 +41,7 @@ function bounded<T>(items: T[], field: string, problems: Problem[]): T[] {
  */
 export function validateScenarios(value: unknown, field: string, problems: Problem[]): Scenario[] {
   if (!Array.isArray(value)) {
-    problems.push({ field, problem: `must be an array of { id, title, summary }, not ${describe(value)}` });
+    problems.push({ field, problem: `must be an array of { id, title, summary }, not ${describeValue(value)}` });
     return [];
   }
   const scenarios: Scenario[] = [];
@@ -53,7 +51,7 @@ export function validateScenarios(value: unknown, field: string, problems: Probl
     const fail = (key: string, what: unknown) =>
       problems.push({
         field: path + key,
-        problem: `must be ${key ? 'a non-empty string' : 'an object'}, not ${describe(what)}; the scenario was skipped`,
+        problem: `must be ${key ? 'a non-empty string' : 'an object'}, not ${describeValue(what)}; the scenario was skipped`,
       });
     if (!isRecord(item)) return fail('', item);
     const title = str(own(item, 'title'));

@@ -25,7 +25,7 @@ const percent = (n: number, lang = 'en') =>
 const newArticle = () => `article-${Math.random().toString(36).slice(2)}`;
 const posts = async (session: EndpointSession) => (await session.requests('votes')).filter((r) => r.method === 'POST');
 
-/** A voting element whose counts have loaded. */
+/** A voting element; for a reader who voted on the article before, once its counts have loaded. */
 async function votingElement(session: EndpointSession, articleId = newArticle()): Promise<LedeScenarios> {
   const el = await fixture<LedeScenarios>(
     html`<lede-scenarios
@@ -34,7 +34,7 @@ async function votingElement(session: EndpointSession, articleId = newArticle())
       .scenarios=${data}
     ></lede-scenarios>`,
   );
-  await until(() => el.counts !== undefined, 'the counts to load');
+  if (el.status === 'voted') await until(() => el.counts !== undefined, 'the counts to load');
   return el;
 }
 
@@ -218,12 +218,15 @@ describe('<lede-scenarios>', () => {
   });
 
   describe('votes', () => {
-    it('fetches the counts on load, and after a vote shows shares as bars and percentages in text', async () => {
+    it("gets the counts from the vote's own answer, and after a vote shows shares as bars and percentages in text", async () => {
       const articleId = newArticle();
       await seedVote(session, articleId, 'deal');
       const el = await votingElement(session, articleId);
-      expect((await session.requests('votes')).map((r) => r.method)).to.deep.equal(['POST', 'GET']);
-      expect(el.counts).to.deep.equal({ deal: 1 });
+      expect(
+        (await session.requests('votes')).map((r) => r.method),
+        'no counts request before a vote',
+      ).to.deep.equal(['POST']);
+      expect(el.counts).to.be.undefined;
       expect($(el, '[part="result"]'), 'no results before voting').to.have.length(0);
       expect(pressed(el)).to.deep.equal(['false', 'false', 'false']);
 
@@ -357,6 +360,7 @@ describe('<lede-scenarios>', () => {
       expect(second.status).to.equal('voted');
       expect(pressed(second)).to.deep.equal(['false', 'true', 'false']);
       expect(texts(second, '[part="result"]')[1]).to.equal(`${percent(1)} of votes`);
+      expect((await session.requests('votes')).map((r) => r.method)).to.deep.equal(['POST', 'GET']);
       buttons(second)[0]!.click();
       await second.updateComplete;
       expect(await posts(session)).to.have.length(1);
@@ -372,17 +376,19 @@ describe('<lede-scenarios>', () => {
       expect(el.status).to.equal('idle');
       expect(pressed(el)).to.deep.equal(['false', 'false', 'false']);
       expect($(el, '[part="result"]')).to.have.length(0);
-      await until(() => el.counts !== undefined, 'the new counts');
-      expect(el.counts).to.deep.equal({});
+      expect(el.counts, 'no counts until the reader votes on the new article').to.be.undefined;
+      expect((await session.requests('votes')).map((r) => r.method)).to.deep.equal(['POST']);
     });
 
     for (const fault of [{ status: 500 }, { status: 200, body: '<html>not json</html>' }]) {
-      it(`keeps the cards usable when the counts fail to load (${fault.status}${fault.body ? ', bad JSON' : ''})`, async () => {
+      it(`keeps the reader's choice shown when the counts fail to load (${fault.status}${fault.body ? ', bad JSON' : ''})`, async () => {
         await session.fail('votes', fault, fault);
+        const articleId = newArticle();
+        localStorage.setItem(`lede-vote:${articleId}`, 'rivals');
         const el = await fixture<LedeScenarios>(
           html`<lede-scenarios
             vote-endpoint=${session.url('votes')}
-            article-id=${newArticle()}
+            article-id=${articleId}
             .scenarios=${data}
           ></lede-scenarios>`,
         );
@@ -391,9 +397,10 @@ describe('<lede-scenarios>', () => {
         // The one mapping of delivery failures: an answer that is not JSON is invalid-json, a 500 is http.
         expect(errors.details[0]!.code).to.equal(fault.body ? 'invalid-json' : 'http');
         expect(errors.details[0]!.message).to.contain('counts could not be loaded');
-        buttons(el)[0]!.click();
-        await until(() => el.status === 'voted', 'the vote');
-        expect(await posts(session)).to.have.length(1);
+        await el.updateComplete;
+        expect(pressed(el)).to.deep.equal(['false', 'true', 'false']);
+        expect(status(el)).to.equal('Thanks for voting. Here is what readers expect.');
+        expect(await posts(session)).to.have.length(0);
       });
     }
 
@@ -424,6 +431,7 @@ describe('<lede-scenarios>', () => {
       });
       document.head.append(link);
       try {
+        localStorage.setItem('lede-vote:https://example.org/story', 'deal'); // A vote here before: the counts are loaded.
         el.voteEndpoint = session.url('votes');
         await until(() => el.counts !== undefined, 'the counts');
         expect((await session.requests('votes')).map((r) => r.method)).to.deep.equal(['GET']);
@@ -448,7 +456,7 @@ describe('<lede-scenarios>', () => {
           </div>`,
         );
         const el = wrapper.querySelector('lede-scenarios')!;
-        await until(() => el.counts !== undefined, 'the counts');
+        await el.updateComplete;
         wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
         await sendKeys({ press: 'Tab' });
         expect(el.shadowRoot!.activeElement).to.equal(buttons(el)[0]);
@@ -516,7 +524,7 @@ describe('<lede-scenarios>', () => {
         </div>`,
       );
       const el = wrapper.querySelector('lede-scenarios')!;
-      await until(() => el.counts !== undefined, 'the counts');
+      await el.updateComplete;
       await session.fail('votes', { delay: 400 });
       buttons(el)[0]!.click();
       await el.updateComplete;

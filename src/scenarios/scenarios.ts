@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
-import { ChildrenController } from '../core/children-controller.js';
+import { DataSourceController, type DataSource } from '../core/data-source.js';
 import {
   deliver,
   describeFailure,
@@ -12,13 +12,11 @@ import {
 } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
-import { parseJsonAttribute } from '../core/json-attribute.js';
-import { parseLeadInList } from '../core/list-parser.js';
 import { resolveLang } from '../core/locale.js';
 import { OutboxController } from '../core/outbox-controller.js';
 import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
-import { countOf, readCounts, scenariosFromList, validateScenarios, type Problem, type Scenario } from './data.js';
+import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
 import { scenariosStyles } from './scenarios.styles.js';
 
 export type { Scenario } from './data.js';
@@ -40,7 +38,7 @@ const defaultStrings = {
 export type ScenariosStrings = typeof defaultStrings;
 
 /** Where the scenarios came from, in order of precedence. */
-export type ScenariosSource = 'property' | 'attribute' | 'children' | 'none';
+export type ScenariosSource = DataSource;
 
 /** Where voting stands: nothing yet, sending, saved in the outbox, counted (results shown), or failed. */
 export type VoteStatus = 'idle' | 'sending' | 'saved' | 'voted' | 'error';
@@ -61,8 +59,6 @@ declare global {
     'lede-voted': CustomEvent<LedeVotedDetail>;
   }
 }
-
-type Resolved = { scenarios: Scenario[]; heading?: string; source: ScenariosSource };
 
 const CHANNEL = 'votes';
 
@@ -142,7 +138,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
   scenariosAttribute?: string;
 
-  /** The votes URL: `GET ?articleId=` and `POST { articleId, scenarioId }` both answer `{ counts }`. Voting is off without it. */
+  /** The votes URL: `POST { articleId, scenarioId }` and `GET ?articleId=` (only for a reader who voted before) both answer `{ counts }`. Voting is off without it. */
   voteEndpoint?: string;
 
   /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
@@ -160,9 +156,16 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The endpoint's own reason for refusing a vote (shown with the `error` status, which re-renders). */
   #refusal?: string;
 
-  #children$ = new ChildrenController(this);
-  #parsedVersion = -1;
-  #rendered: Resolved = { scenarios: [], source: 'none' };
+  readonly #data = new DataSourceController<Scenario>(this, {
+    name: 'scenarios',
+    property: () => this.scenarios,
+    attribute: () => this.scenariosAttribute,
+    validate: validateScenarios,
+    fromChildren: scenariosFromList,
+    report: (code, field, problem) => this.reportProblem(code, field, problem),
+  });
+  /** The counts GET on its way; aborted when the element leaves the page or the article changes. */
+  #counts?: AbortController;
   /** Votes that could not be sent wait in the outbox; one kept as the page goes away is remembered too. */
   #outbox = new OutboxController(this, {
     channel: CHANNEL,
@@ -180,7 +183,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** Where the scenarios on screen came from. */
   get source(): ScenariosSource {
-    return this.#rendered.source;
+    return this.#data.value.source;
   }
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
@@ -188,72 +191,53 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     return this.articleId || canonicalUrl() || location.href.split('#')[0]!;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back in the page while the counts were loading: the disconnect aborted that request.
+    if (this.#counts?.signal.aborted) void this.#fetchCounts();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#counts?.abort(); // A removed element fetches nothing (and retries nothing).
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (
-      changed.has('scenarios') ||
-      changed.has('scenariosAttribute') ||
-      this.#parsedVersion !== this.#children$.version
-    ) {
-      this.#parsedVersion = this.#children$.version;
-      this.#rendered = this.#resolveScenarios();
-    }
     // The reader's vote and the counts are the browser's to read (a server renderer has neither).
     if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer)
-      void this.#load(this.voteEndpoint);
+      this.#load(this.voteEndpoint);
   }
 
-  #resolveScenarios(): Resolved {
-    const problems: Problem[] = [];
-    let result: Resolved | undefined;
-    if (this.scenarios !== undefined)
-      result = { scenarios: validateScenarios(this.scenarios, 'scenarios', problems), source: 'property' };
-    else if (this.scenariosAttribute != null) {
-      const parsed = parseJsonAttribute(this.scenariosAttribute);
-      if (parsed.ok)
-        result = { scenarios: validateScenarios(parsed.value, 'scenarios attribute', problems), source: 'attribute' };
-      else this.reportProblem('invalid-json', 'scenarios attribute', parsed.problem);
-    }
-    if (!result) {
-      const list = parseLeadInList(this);
-      problems.push(...list.problems.map((problem) => ({ field: 'children', problem })));
-      const scenarios = scenariosFromList(list.items, problems);
-      result = { scenarios, heading: list.heading, source: scenarios.length ? 'children' : 'none' };
-    }
-    const code =
-      result.source === 'property'
-        ? 'invalid-property'
-        : result.source === 'attribute'
-          ? 'invalid-attribute'
-          : 'invalid-children';
-    for (const { field, problem } of problems) this.reportProblem(code, field, problem);
-    return result;
-  }
-
-  /** Recalls the reader's vote on this article and fetches the current counts. */
-  async #load(endpoint: string): Promise<void> {
+  /** Recalls the reader's vote on this article, and fetches the current counts when they are shown. */
+  #load(endpoint: string): void {
     const articleId = this.article;
     const stored = remember(voteKey(articleId));
     // On the first load what a host set (choice, counts, status) stands unless this reader voted here already.
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
-    this.status = this.#outbox.pending.some((e) => e.meta?.articleId === articleId)
-      ? 'saved'
-      : stored
-        ? 'voted'
-        : keep
-          ? this.status
-          : 'idle';
-    // The counts are shown only after a vote: the first render does not wait for the request to start.
+    const saved = this.#outbox.pending.some((e) => e.meta?.articleId === articleId);
+    this.status = saved ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
+    this.#counts?.abort();
+    this.#counts = undefined;
+    // Results are shown only after a vote: a reader who has not voted here gets the counts in the
+    // vote's own answer (and a saved vote gets them when the outbox sends it), so no GET is needed.
+    if (endpoint && this.status === 'voted' && !this.counts) void this.#fetchCounts();
+  }
+
+  /** GETs the counts for the article; aborted (not retried, not reported) when the element leaves the page. */
+  async #fetchCounts(): Promise<void> {
+    const request = (this.#counts = new AbortController());
+    const { signal } = request;
+    // The first render does not wait for the request to start.
     await nextTask();
-    const result = await deliver(
-      {
-        url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(articleId)}`,
-        method: 'GET',
-      },
-      { retries: 1 },
-    );
+    const endpoint = this.voteEndpoint;
+    if (signal.aborted || !endpoint) return;
+    const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}articleId=${encodeURIComponent(this.article)}`;
+    const result = await deliver({ url, method: 'GET' }, { retries: 1, signal });
+    if (signal.aborted) return;
+    this.#counts = undefined;
     const counts = result.ok ? readCounts(result.data) : undefined;
     if (counts)
       this.counts ??= counts; // A vote's own answer may have arrived first, and is newer.
@@ -284,7 +268,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.counts = readCounts(result.data) ?? {};
       this.status = 'voted';
-      emit<LedeVotedDetail>(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
+      emit(this, 'lede-voted', { articleId, scenarioId, counts: this.counts });
       return;
     }
     this.choice = remember(voteKey(articleId), null);
@@ -300,9 +284,9 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   protected override render() {
-    const { scenarios, heading } = this.#rendered;
+    const { items: scenarios, heading } = this.#data.value;
     if (!scenarios.length) return nothing;
-    const t = this.text;
+    const t = this.resolvedStrings;
     const voting = !!this.voteEndpoint;
     const counts = this.status === 'voted' ? this.counts : undefined;
     const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;

@@ -1,6 +1,6 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LedeElement } from '../core/base-element.js';
-import { emit, type LedeLoadDetail } from '../core/events.js';
+import { emit } from '../core/events.js';
 import { ownCopy } from '../core/own.js';
 import { fetchSource, parseSourceJson, reportSourceError } from '../core/source.js';
 import type { LedeDocument } from './document.js';
@@ -92,7 +92,7 @@ export class LedeStory extends LedeElement {
       const { text } = await fetchSource(src, controller.signal, { Accept: 'application/json' });
       this.fromSrc = parseSourceJson(text);
       await this.updateComplete;
-      if (this.#shown) emit<LedeLoadDetail>(this, 'lede-load', { src, kind: 'document' });
+      if (this.#shown) emit(this, 'lede-load', { src, kind: 'document' });
     } catch (error) {
       if (!controller.signal.aborted) reportSourceError(this, error);
     } finally {

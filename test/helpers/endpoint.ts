@@ -16,6 +16,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: unknown;
   at: number;
+  /** The client gave up before the answer (an aborted fetch closes the connection). */
+  aborted?: boolean;
 }
 
 /** A private corner of the test server's endpoint: its own state, faults and request log. */
