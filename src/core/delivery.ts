@@ -1,4 +1,5 @@
 import type { LedeErrorCode } from './events.js';
+import { own } from './own.js';
 
 /**
  * Sends one request to a publisher's endpoint the way a reader's flaky connection needs: a
@@ -172,16 +173,31 @@ async function attemptOnce(
 }
 
 /** Sends `request`, retrying what is worth retrying. Resolves with the outcome; never rejects. */
-export async function deliver(request: DeliveryRequest, options: DeliveryOptions = {}): Promise<DeliveryResult> {
-  const { timeout = 8000, retries = 3, backoff = 600, maxDelay = 15000, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+export async function deliver(given: DeliveryRequest, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  // Own properties only: with `Object.prototype.body` or `.timeout` planted, `{ url, method: 'GET' }` has neither.
+  const option = <K extends keyof DeliveryOptions>(key: K, fallback?: DeliveryOptions[K]) =>
+    (own(options, key) as DeliveryOptions[K]) ?? fallback;
+  const [timeout, retries, backoff, maxDelay] = [
+    option('timeout', 8000)!,
+    option('retries', 3)!,
+    option('backoff', 600)!,
+    option('maxDelay', 15000)!,
+  ];
+  const signal = option('signal');
+  const idempotencyKey = option('idempotencyKey');
+  const request: DeliveryRequest = {
+    url: `${own(given, 'url')}`,
+    method: own(given, 'method') as DeliveryRequest['method'],
+    body: own(given, 'body') as string | undefined,
+  };
+  const headers: Record<string, string> = { Accept: 'application/json', ...(own(given, 'headers') as object) };
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 
   for (let attempt = 1; ; attempt++) {
     // Aborted before the first attempt (the element left the page), or while a retry waited.
     if (signal?.aborted) return unavailable('aborted');
     if (isOffline()) return unavailable('offline');
-    options.onAttempt?.(attempt);
+    option('onAttempt')?.(attempt);
     const { after, ...result } = await attemptOnce(request, headers, timeout, signal);
     if (result.ok || result.outcome === 'refused' || result.reason === 'aborted') return result;
     const delay = after ?? backoffMs(attempt, backoff, maxDelay);

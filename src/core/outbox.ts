@@ -1,4 +1,5 @@
 import { deliver, type DeliveryRequest, type DeliveryResult } from './delivery.js';
+import { isRecord, own } from './own.js';
 import { httpUrl } from './page.js';
 
 /**
@@ -36,12 +37,6 @@ const STORAGE_KEY = 'lede-outbox';
 
 /** The longest body an entry may hold; Lede's own are far shorter. */
 const MAX_BODY = 16 * 1024;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const own = (record: Record<string, unknown>, key: string): unknown =>
-  Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Whether a stored value has the shape Lede writes; anything else was planted or is from a broken write. */
 function isWellFormed(value: unknown): value is OutboxEntry {
@@ -116,7 +111,13 @@ export function enqueue({ maxAge = DEFAULT_MAX_AGE, ...entry }: NewOutboxEntry):
   const createdAt = Date.now();
   const stored: OutboxEntry = {
     ...entry,
-    request: { ...entry.request, url, method: 'POST' },
+    request: {
+      ...entry.request,
+      url,
+      method: 'POST',
+      headers: { ...(own(entry.request, 'headers') as object) },
+      body: (own(entry.request, 'body') as string | undefined) ?? '',
+    },
     id: entry.idempotencyKey,
     createdAt,
     expiresAt: createdAt + maxAge,

@@ -10,7 +10,7 @@ import {
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { OutboxController } from '../core/outbox-controller.js';
-import { attribute, query } from '../core/page.js';
+import { attribute, httpUrl, query } from '../core/page.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
 
@@ -167,7 +167,11 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   #started = 0;
   #outbox = new OutboxController(this, {
     channel: CHANNEL,
-    endpoint: () => this.action ?? (this.#fallback && attribute(this.#fallback, 'action')),
+    // Where this element's signups go: its adapter's URL for its action (an adapter may add a path).
+    endpoint: () => {
+      const action = this.action ?? (this.#fallback && attribute(this.#fallback, 'action'));
+      return action && this.#adapter({ email: '', source: '' }, httpUrl(action) ?? action).url;
+    },
     accepts: (request) => this.#accepts(request),
     onResult: (entry, result) => this.#settle(result, entry.meta?.email as string),
     maxAge: () => this.delivery?.keepFor,
