@@ -62,7 +62,15 @@ function page(element) {
         code(attributeOf.get(property.name)),
         code(property.type?.text),
         code(property.default),
-        cell(`${property.readonly ? '(read-only) ' : ''}${property.description ?? ''}`),
+        cell(
+          [
+            property.readonly && '(read-only)',
+            property.deprecated && `Deprecated${property.deprecated === true ? '.' : `: ${property.deprecated}`}`,
+            property.description,
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
       ]),
     ),
     '',

@@ -1,6 +1,10 @@
 // Writes everything generated from custom-elements.json: the React wrappers, VS Code's HTML custom
-// data and the element docs. Runs after the analyzer (`npm run analyze`). With `--check`, writes
-// nothing and fails when a committed file is stale.
+// data and the element docs. Runs after the analyzer (`npm run analyze`).
+//
+// The policy for generated files: a file that git ignores is a build output, always written; every
+// other generated file is committed, and with `--check` (what `npm run typecheck`, the build and CI
+// run) it is only compared, never written: a stale one fails with the command that updates it.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readElements } from './manifest.mjs';
@@ -22,10 +26,26 @@ const changed = Object.entries(files)
   .filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text)
   .map(([path]) => path);
 
+/** Whether git ignores a path (a build output); outside a git checkout everything counts as built. */
+function ignored(path) {
+  try {
+    execFileSync('git', ['check-ignore', '-q', path], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    return error.status !== 1; // 1: not ignored; anything else: no git here
+  }
+}
+
 if (check) {
-  if (changed.length || stale.length) {
+  const built = changed.filter(ignored);
+  for (const path of built) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, files[path]);
+  }
+  const committed = changed.filter((path) => !built.includes(path));
+  if (committed.length || stale.length) {
     console.error(
-      `Generated files are stale: ${[...changed, ...stale].join(', ')}. Run \`npm run analyze\` and commit them.`,
+      `Generated files are stale: ${[...committed, ...stale].join(', ')}. Run \`npm run analyze\` and commit them.`,
     );
     process.exit(1);
   }

@@ -1,12 +1,16 @@
 // Reads custom-elements.json (written by `npm run analyze`) into the list of registered elements
 // that the generators (React wrappers, editor data, docs) and the package tests are driven by.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { entries } from './entries.mjs';
 
 export const MANIFEST = 'custom-elements.json';
 
+// Fields declared in `static properties` are `privacy: "public"`; getters and plain fields have no privacy.
 const isPublic = (member) =>
-  !member.privacy && !member.static && !member.name.startsWith('_') && !member.name.startsWith('#');
+  (member.privacy ?? 'public') === 'public' &&
+  !member.static &&
+  !member.name.startsWith('_') &&
+  !member.name.startsWith('#');
 
 const byName = (list = []) => [...new Map(list.map((item) => [item.name, item])).values()];
 
@@ -17,6 +21,18 @@ export const pascalCase = (name, prefix = '') =>
     .split('-')
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
+
+/**
+ * The base element's `strings` is typed `Partial<S>`, its type parameter: name the element's own
+ * `<Name>Strings` type (such as `KeyPointsStrings`) where its module exports one.
+ */
+function withStringsType(member, className, module) {
+  if (!member.type?.text?.includes('Partial<S>')) return member;
+  const name = `${className.replace(/^Lede/, '')}Strings`;
+  const exported = existsSync(module) && new RegExp(`export type ${name}\\b`).test(readFileSync(module, 'utf8'));
+  const text = member.type.text.replace('Partial<S>', exported ? `Partial<${name}>` : 'Record<string, string>');
+  return { ...member, type: { ...member.type, text } };
+}
 
 /**
  * Every element that a `define(tag, Class)` call registers, sorted by tag: its tag, class, the
@@ -41,7 +57,9 @@ export function readElements(path = MANIFEST) {
       const module = declaration.module ?? definedIn;
       const klass = declarations.get(`${module}#${declaration.name}`) ?? {};
       const attributes = byName(klass.attributes);
-      const properties = byName((klass.members ?? []).filter((member) => member.kind === 'field' && isPublic(member)));
+      const properties = byName(
+        (klass.members ?? []).filter((member) => member.kind === 'field' && isPublic(member)),
+      ).map((member) => withStringsType(member, declaration.name, module));
       const methods = byName((klass.members ?? []).filter((member) => member.kind === 'method' && isPublic(member)));
       return {
         tagName,

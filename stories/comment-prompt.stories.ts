@@ -132,7 +132,7 @@ export const EveryShareNetwork: Story = {
     docs: {
       description: {
         story:
-          'Every network of the SPEC. `native` shows only where the browser has the Web Share API; Mastodon asks for the reader’s server first.',
+          'Every network Lede knows. `native` shows only where the browser has the Web Share API; Mastodon asks for the reader’s server first.',
       },
     },
   },

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CspResult } from './csp/csp-page.js';
 
 /**
- * Every element, rendered in a page served with the strict CSP from the SPEC and Trusted Types
+ * Every element, rendered in a page served with the strict CSP of the README and Trusted Types
  * enforced (`require-trusted-types-for 'script'`), must cause no `securitypolicyviolation`.
  * To cover a new element, add its tag to test/csp/index.html.
  */

@@ -47,7 +47,7 @@ export type CommentPromptStrings = typeof defaultStrings;
 const MASTODON_KEY = 'lede-mastodon';
 
 /**
- * The remembered Mastodon server, moved from the key that version 0.1 used (`lede_mastodon`) if
+ * The remembered Mastodon server, moved from the key that earlier builds used (`lede_mastodon`) if
  * needed, and checked like a typed one (any script of the origin can write there): a stored
  * `ｅｖｉｌ。ｅｘａｍｐｌｅ`, which a URL would turn into `evil.example`, is forgotten.
  */

@@ -6,7 +6,7 @@ export interface ShareData {
   handle?: string;
 }
 
-/** Every token the `share` attribute accepts, in the SPEC's order. */
+/** Every token the `share` attribute accepts, in the documented order. */
 export type ShareNetwork =
   'x' | 'bluesky' | 'mastodon' | 'linkedin' | 'threads' | 'facebook' | 'reddit' | 'email' | 'copy' | 'native';
 
