@@ -15,6 +15,11 @@
 //   `<img name="createElement">` replaces those members of `document` and every element renders
 //   empty. lit-html (and css-tag's fallback) get a `document` whose methods are Document.prototype's.
 //
+// - lit-html creates its Trusted Types policy `lit-html` as it starts; a second copy of the bundle
+//   on the page threw `Policy with name "lit-html" already exists` before Lede's duplicate guard
+//   could warn. The second copy now starts without a policy (it defines no element, so it never
+//   renders) and Lede's guard warns once.
+//
 // Each rewrite checks that it found exactly what it expects, and fails the build otherwise: a new
 // version of rolldown or Lit must be looked at, not silently left unprotected.
 
@@ -80,7 +85,14 @@ export function hostilePageBuild() {
       // The module must read `document` as a free global, and not declare its own.
       if (/\b(?:const|let|var|function)\s+document\b/.test(code)) fail(`${lit} declares document`);
       if (!/\bdocument\b/.test(code)) fail(`${lit} does not read document`);
-      return { code: SAFE_DOCUMENT + GLOBALS_GUARD + code, map: null };
+      let out = code;
+      if (LIT_HTML.includes(lit)) {
+        const policy = /(\w+)\.createPolicy\((["'])lit-html\2,/g;
+        if ((code.match(policy) ?? []).length !== 1) fail(`${lit} does not create the lit-html policy once`);
+        out = code.replace(policy, 'ledeTryPolicy($1, "lit-html",');
+        out = `const ledeTryPolicy = (tt, name, rules) => { try { return tt.createPolicy(name, rules); } catch { return undefined; } };\n${out}`;
+      }
+      return { code: SAFE_DOCUMENT + GLOBALS_GUARD + out, map: null };
     },
     buildEnd(error) {
       if (!error && seen.size && !LIT_HTML.some((file) => seen.has(file))) fail('lit-html was never transformed');
