@@ -18,10 +18,10 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // Lit (5.4 KB) inside, the six elements and the core come to 30.14 KB: 0.14 KB over (29.43 KB if a
 // KB is 1024 bytes). The script-tag files are printed against the documented budget and fail above this
 // ceiling, so they cannot grow (raised by 0.05 KB for aborting every fetch on disconnect; the
-// loader with a lazy DOMPurify replaces this deviation next). Raised by 2.1 KB for surviving a
+// loader with a lazy DOMPurify replaces this deviation next). Raised by 2.4 KB for surviving a
 // hostile page (issue 15): the outbox integrity checks and its shared controller, own-property
 // reads, clobber-proof page reads, and the build plugin's guards around Lit (0.2 KB).
-const CEILINGS = { 'dist/lede.js': 32.45 * KB, 'dist/lede.iife.js': 32.45 * KB };
+const CEILINGS = { 'dist/lede.js': 32.7 * KB, 'dist/lede.iife.js': 32.7 * KB };
 const ELEMENT_BUDGET = 4 * KB;
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).

@@ -43,7 +43,8 @@ for (const page of ['module', 'classic']) {
       expect((win.Object.prototype as Record<string, unknown>).isAdmin).to.equal(true);
       await expectEveryElementRendered(win);
       // The fallback form's fields named querySelector and getAttribute do not stop the newsletter.
-      const newsletter = win.document.getElementById('clobbered-form') as LedeLike;
+      // (The page's own document.getElementById is an <img> here.)
+      const newsletter = win.Document.prototype.getElementById.call(win.document, 'clobbered-form') as LedeLike;
       expect(newsletter.shadowRoot!.querySelector('input[type=email]')).to.exist;
       await new Promise((resolve) => win.requestAnimationFrame(resolve));
       expect(win.__problems).to.deep.equal([]);
