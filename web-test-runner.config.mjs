@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findBrowser } from './scripts/browser.mjs';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { a11yCommandPlugin } from './test/plugins/a11y.mjs';
 import { networkCommandPlugin } from './test/plugins/network.mjs';
 
 const endpoint = createLedeEndpoint();
@@ -40,6 +41,7 @@ export default {
   // json: JSON imports (the story's schema, test fixtures) become modules, as in Vite.
   plugins: [
     networkCommandPlugin(),
+    a11yCommandPlugin(),
     esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   browsers: [

@@ -17,11 +17,14 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // A known deviation from docs/budgets.md: with DOMPurify 3.4 (about 9.5 KB as the bundles build it) and
 // Lit (5.4 KB) inside, the six elements and the core come to 30.14 KB: 0.14 KB over (29.43 KB if a
 // KB is 1024 bytes). The script-tag files are printed against the documented budget and fail above this
-// ceiling, so they cannot grow (raised by 0.05 KB for aborting every fetch on disconnect; the
-// loader with a lazy DOMPurify replaces this deviation next). Raised by 2.4 KB for surviving a
-// hostile page (issue 15): the outbox integrity checks and its shared controller, own-property
-// reads, clobber-proof page reads, and the build plugin's guards around Lit (0.2 KB).
-const CEILINGS = { 'dist/lede.js': 32.7 * KB, 'dist/lede.iife.js': 32.7 * KB };
+// ceiling, so they cannot grow unnoticed: raised by 0.05 KB for aborting every fetch on disconnect,
+// by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
+// action and source, lede-signup=pending) and the votes' readerId, and by 0.2 KB for colours worked
+// out from the page's text colour (accessibility). The loader with a lazy DOMPurify replaces this
+// deviation next. Raised by 2.4 KB for surviving a hostile page (issue 15): the outbox integrity
+// checks and its shared controller, own-property reads, clobber-proof page reads, and the build
+// plugin's guards around Lit (0.2 KB).
+const CEILINGS = { 'dist/lede.js': 31.15 * KB, 'dist/lede.iife.js': 31.55 * KB };
 const ELEMENT_BUDGET = 4 * KB;
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).

@@ -46,7 +46,6 @@ const render = (args: Args) =>
     success-message=${ifDefined(args['success-message'])}
     list=${ifDefined(args.list)}
     theme=${ifDefined(args.theme)}
-    min-fill-time="0"
     .delivery=${{ retries: 0, timeout: 60_000 }}
   ></lede-newsletter>`;
 
@@ -169,7 +168,7 @@ export const Narrow: Story = {
 export const FromAPlainForm: Story = {
   render: () =>
     serifPage(
-      html`<lede-newsletter heading="Newsletter" min-fill-time="0">
+      html`<lede-newsletter heading="Newsletter">
         <form action="${STUB}ok" method="post">
           <label>Email <input type="email" name="email" autocomplete="email" required /></label>
           <input type="hidden" name="list" value="weekly" />

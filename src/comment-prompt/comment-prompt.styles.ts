@@ -40,6 +40,16 @@ export const commentPromptStyles = css`
     text-decoration: none;
   }
 
+  /* Fields need 3:1 against the box (WCAG 1.4.11): the muted text colour, not the faint border colour. */
+  input {
+    border-color: var(--_lede-muted);
+  }
+
+  input[aria-invalid='true'] {
+    border-color: var(--_lede-error);
+    box-shadow: inset 0 0 0 1px var(--_lede-error);
+  }
+
   [part='cta'] {
     border-color: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
     font-weight: 700;

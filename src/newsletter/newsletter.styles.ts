@@ -2,16 +2,7 @@ import { css } from 'lit';
 
 export const newsletterStyles = css`
   :host {
-    --_button-color: var(--lede-newsletter-button-color, #fff);
     margin-block: 1.5em;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_button-color: var(--lede-newsletter-button-color, #111);
-    }
-  }
-  :host([theme='dark']) {
-    --_button-color: var(--lede-newsletter-button-color, #111);
   }
   section {
     padding: var(--_lede-space);
@@ -41,8 +32,10 @@ export const newsletterStyles = css`
     border: 1px solid var(--_lede-muted);
     border-radius: var(--_lede-radius);
   }
+  /* The error is the border (a ring around the checkbox); focus keeps its outline, 2px out: both show at once. */
   [aria-invalid] {
-    outline: 2px solid var(--lede-newsletter-error-color, #d93025);
+    border-color: var(--lede-newsletter-error-color, var(--_lede-error));
+    box-shadow: 0 0 0 1px var(--lede-newsletter-error-color, var(--_lede-error));
   }
   [part='error'] {
     font-weight: 600;
@@ -56,12 +49,21 @@ export const newsletterStyles = css`
     flex-basis: 100%;
   }
   button {
+    /*
+     * White text on a light page's accent, black on a dark page's; the button's own accent (fill,
+     * focus ring) is then worked out from that text colour, the other way round from the page's.
+     */
+    --_lede-accent: var(
+      --lede-accent-color,
+      oklch(from currentColor calc(0.478 + 0.293 * clamp(0, (0.5 - l) * 1000, 1)) 0.14 254)
+    );
     justify-self: start;
-    padding: 0.5em 1.2em;
+    /* A transparent border: forced colours paint it, so the button keeps its boundary there. */
+    padding: calc(0.5em - 2px) calc(1.2em - 2px);
     font-weight: 600;
-    color: var(--_button-color);
+    color: var(--lede-newsletter-button-color, oklch(from currentColor calc(1 - clamp(0, (l - 0.6) * 1000, 1)) 0 0));
     background: var(--_lede-accent);
-    border: 0;
+    border: 2px solid transparent;
     border-radius: var(--_lede-radius);
   }
   [aria-disabled] {

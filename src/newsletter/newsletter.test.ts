@@ -9,6 +9,8 @@ import './index.js';
 import { LedeNewsletter, type NewsletterSignup } from './newsletter.js';
 
 const fast = { backoff: 20, timeout: 1000 };
+/** What `source` must be: the page's origin and path, without the test runner's query string. */
+const page = () => location.origin + location.pathname;
 const root = (el: LedeNewsletter) => el.shadowRoot!;
 const field = (el: LedeNewsletter, name: string) => root(el).querySelector<HTMLInputElement>(`[name=${name}]`)!;
 const status = (el: LedeNewsletter) => root(el).querySelector('[role="status"]')!.textContent!.trim();
@@ -99,12 +101,7 @@ describe('<lede-newsletter>', () => {
 
   const make = (attrs = '', delivery: object = fast) =>
     fixture<LedeNewsletter>(
-      html`<lede-newsletter
-        action=${session.url('signup')}
-        min-fill-time="0"
-        .delivery=${delivery}
-        .innerHTML=${''}
-      ></lede-newsletter>`,
+      html`<lede-newsletter action=${session.url('signup')} .delivery=${delivery} .innerHTML=${''}></lede-newsletter>`,
     ).then(async (el) => {
       for (const [k, v] of attrs
         .split(' ')
@@ -159,13 +156,16 @@ describe('<lede-newsletter>', () => {
       expect(request!.method).to.equal('POST');
       expect(request!.headers['content-type']).to.equal('application/json');
       expect(request!.headers['idempotency-key']).to.match(/^[\w-]{16,}$/);
-      expect(request!.body).to.deep.equal({
+      const { elapsedMs, ...body } = request!.body as { elapsedMs: number };
+      expect(body).to.deep.equal({
         email: 'ada@example.com',
         name: 'Ada',
         consent: true,
+        consentText: 'I\u00a0agree',
         list: 'weekly',
-        source: location.href,
+        source: page(),
       });
+      expect(elapsedMs).to.be.a('number').within(0, 10000);
       expect(event.detail).to.deep.equal({
         email: 'ada@example.com',
         message: 'Thanks! Check ada@example.com to confirm your subscription.',
@@ -181,7 +181,9 @@ describe('<lede-newsletter>', () => {
       await statusIs(el, /Thanks/);
       const [request] = await session.requests('signup');
       expect(request!.headers['content-type']).to.equal('application/x-www-form-urlencoded');
-      expect(request!.body).to.deep.equal({ email: 'form@example.com', list: 'daily', source: location.href });
+      const { elapsedMs, ...body } = request!.body as { elapsedMs: string };
+      expect(body).to.deep.equal({ email: 'form@example.com', list: 'daily', source: page() });
+      expect(elapsedMs).to.match(/^\d+$/);
       expect(request!.headers['idempotency-key']).to.be.a('string');
     });
 
@@ -285,7 +287,10 @@ describe('<lede-newsletter>', () => {
       enqueue({
         channel: 'newsletter',
         idempotencyKey: key,
-        request: LedeNewsletter.adapters.json!({ email, source: location.href }, session.url('signup')),
+        request: LedeNewsletter.adapters.json!(
+          { email, source: page() },
+          new URL(session.url('signup'), location.href).href,
+        ),
         meta: { email },
       });
 
@@ -359,7 +364,7 @@ describe('<lede-newsletter>', () => {
           () =>
             new Promise<HTMLIFrameElement>((resolve) => {
               const frame = document.createElement('iframe');
-              frame.srcdoc = `<script type="module">import '${new URL('./index.ts', import.meta.url).pathname}';document.body.innerHTML='<lede-newsletter min-fill-time="0"></lede-newsletter>';</script>`;
+              frame.srcdoc = `<script type="module">import '${new URL('./index.ts', import.meta.url).pathname}';document.body.innerHTML='<lede-newsletter></lede-newsletter>';</script>`;
               frame.onload = () => resolve(frame);
               document.body.append(frame);
             }),
@@ -380,6 +385,125 @@ describe('<lede-newsletter>', () => {
     });
   });
 
+  describe('endpoint, source and consent record', () => {
+    const unsafe: [string, string | null][] = [
+      ['missing', null],
+      ['javascript:', 'javascript:alert(1)'],
+      ['javascript: hidden by white space', ' java\tscript:alert(1)'],
+      ['data:', 'data:application/json,{"message":"Thanks, you are subscribed"}'],
+      ['not http(s)', 'ftp://example.com/subscribe'],
+    ];
+    for (const [label, action] of unsafe)
+      it(`action ${label}: a lede-error naming action, the reader told it failed, the email kept, nothing sent or saved`, async () => {
+        const el = await make();
+        if (action === null) el.removeAttribute('action');
+        else el.setAttribute('action', action);
+        await el.updateComplete;
+        await submit(el, 'unsafe@example.com');
+        expect(errors.details).to.have.length(1);
+        expect(errors.details[0]).to.include({ code: 'invalid-attribute', field: 'action' });
+        expect(status(el)).to.equal('Sorry, that did not work. Please try again.');
+        expect(status(el)).not.to.match(/saved|Thanks/);
+        expect(field(el, 'email').value).to.equal('unsafe@example.com');
+        expect(localStorage.getItem('lede-outbox')).to.equal(null);
+        expect(await session.requests('signup')).to.have.length(0);
+      });
+
+    it('a relative action is resolved against the page: the outbox keeps the absolute URL', async () => {
+      await session.fail('signup', { status: 503 }, { status: 503 });
+      const el = await make('', { ...fast, retries: 1 });
+      expect(session.url('signup')).to.match(/^\/api\//);
+      await submit(el, 'relative@example.com');
+      await statusIs(el, /saved/);
+      expect(pending('newsletter').map((e) => e.request.url)).to.deep.equal([location.origin + session.url('signup')]);
+    });
+
+    it('source is the page origin and path only: no query (tokens), no fragment', async () => {
+      const before = location.href;
+      const secret = new URL(before);
+      secret.searchParams.set('token', 'SECRET');
+      secret.hash = 'access_token=HASHSECRET';
+      history.replaceState(history.state, '', secret);
+      try {
+        const subscribe = new Promise<CustomEvent<NewsletterSignup>>((resolve) =>
+          addEventListener('lede-subscribe', resolve as never, { once: true }),
+        );
+        const el = await make();
+        await submit(el, 'source@example.com');
+        expect((await subscribe).detail.source).to.equal(page());
+        await statusIs(el, /Thanks/);
+        const [request] = await session.requests('signup');
+        expect((request!.body as NewsletterSignup).source).to.equal(page());
+        expect(JSON.stringify(request!.body)).not.to.match(/SECRET/);
+      } finally {
+        history.replaceState(history.state, '', before);
+      }
+    });
+
+    it('back from the plain form post (lede-signup=pending): the success message once, and the parameter leaves the address bar', async () => {
+      const before = location.href;
+      const back = new URL(before);
+      back.searchParams.set('lede-signup', 'pending');
+      back.hash = 'signup';
+      history.replaceState(history.state, '', back);
+      try {
+        const el = await make();
+        await statusIs(el, 'Thanks! Check your inbox to confirm.');
+        const now = new URL(location.href);
+        expect(now.searchParams.has('lede-signup')).to.be.false;
+        expect(now.hash).to.equal('#signup');
+        expect(now.search).to.equal(new URL(before).search);
+        const second = await make();
+        expect(status(second), 'shown by one element, once').to.equal('');
+        await expectNoAxeViolations(el);
+      } finally {
+        history.replaceState(history.state, '', before);
+      }
+    });
+
+    it('consent-html: a link to the privacy policy, everything else reduced to text; consentText is the text the reader saw', async () => {
+      const el = await make();
+      el.setAttribute(
+        'consent-html',
+        'I agree to the <a href="/privacy" id="x" class="y" onclick="alert(1)">privacy  policy</a> and <b>terms</b><img src="x" onerror="alert(1)"><script>alert(1)</script>.',
+      );
+      await until(() => !!root(el).querySelector('label[for=consent] a'), 'the consent link');
+      const label = root(el).querySelector('label[for=consent]')!;
+      const link = label.querySelector('a')!;
+      expect(link.getAttribute('href')).to.equal('/privacy');
+      expect(link.getAttributeNames()).to.deep.equal(['href']);
+      expect(label.querySelector('b, img, script')).to.equal(null);
+      expect(label.textContent).to.equal('I agree to the privacy  policy and terms.');
+      await expectNoAxeViolations(el);
+      await submit(el, 'policy@example.com');
+      expect(field(el, 'consent').getAttribute('aria-invalid'), 'required like consent').to.equal('true');
+      field(el, 'consent').click();
+      await submit(el);
+      await statusIs(el, /Thanks/);
+      const [request] = await session.requests('signup');
+      expect(request!.body).to.include({ consent: true, consentText: 'I agree to the privacy policy and terms.' });
+    });
+
+    it('a consent slot: the publisher label with its link; the box is required and consentText is the slotted text', async () => {
+      const el = await fixture<LedeNewsletter>(
+        html`<lede-newsletter action=${session.url('signup')} .delivery=${fast}
+          ><span slot="consent">I accept the <a href="/privacy">privacy policy</a>.</span></lede-newsletter
+        >`,
+      );
+      const box = field(el, 'consent');
+      expect(box.labels![0]!.querySelector('slot[name=consent]')).to.exist;
+      await expectNoAxeViolations(el);
+      await submit(el, 'slot@example.com');
+      expect(box.getAttribute('aria-invalid')).to.equal('true');
+      expect(await session.requests('signup')).to.have.length(0);
+      box.click();
+      await submit(el);
+      await statusIs(el, /Thanks/);
+      const [request] = await session.requests('signup');
+      expect(request!.body).to.include({ consent: true, consentText: 'I accept the privacy policy.' });
+    });
+  });
+
   describe('abuse and host control', () => {
     it('cancel through lede-subscribe: the host gets the signup and nothing is sent', async () => {
       const el = await make('list=weekly');
@@ -389,7 +513,8 @@ describe('<lede-newsletter>', () => {
         event.preventDefault();
       });
       await submit(el, 'host@example.com');
-      expect(detail).to.deep.equal({ email: 'host@example.com', list: 'weekly', source: location.href });
+      expect(detail).to.deep.include({ email: 'host@example.com', list: 'weekly', source: page() });
+      expect(detail!.elapsedMs).to.be.a('number');
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await session.requests('signup')).to.have.length(0);
     });
@@ -407,14 +532,18 @@ describe('<lede-newsletter>', () => {
       expect(await session.requests('signup')).to.have.length(0);
     });
 
-    it('filled too fast (under min-fill-time): success shown, nothing sent', async () => {
+    it('a person who submits at once (autofill) is subscribed: the signup arrives, with elapsedMs for the endpoint to judge', async () => {
       const el = await fixture<LedeNewsletter>(
-        html`<lede-newsletter action=${session.url('signup')}></lede-newsletter>`,
+        html`<lede-newsletter action=${session.url('signup')} .delivery=${fast}></lede-newsletter>`,
       );
       await submit(el, 'fast@example.com');
-      expect(status(el)).to.match(/Thanks/);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await session.requests('signup')).to.have.length(0);
+      await statusIs(el, /Thanks! Check fast@example\.com/);
+      const [request] = await session.requests('signup');
+      expect(request!.body).to.include({ email: 'fast@example.com' });
+      expect((request!.body as { elapsedMs: number }).elapsedMs)
+        .to.be.a('number')
+        .below(1500);
+      expect((await session.log()).subscribers.map((s) => s.email)).to.deep.equal(['fast@example.com']);
     });
 
     it('consent unticked: an error on the checkbox, focus there, nothing sent', async () => {
@@ -444,7 +573,7 @@ describe('<lede-newsletter>', () => {
       const wrapper = await fixture<HTMLDivElement>(
         html`<div>
           <button id="before">before</button>
-          <lede-newsletter action=${session.url('signup')} min-fill-time="0" name-field consent="Yes"></lede-newsletter>
+          <lede-newsletter action=${session.url('signup')} name-field consent="Yes"></lede-newsletter>
         </div>`,
       );
       const el = wrapper.querySelector('lede-newsletter')!;
@@ -477,7 +606,7 @@ describe('<lede-newsletter>', () => {
 
     it('upgrades from a child form: takes its action, list, name field and typed email', async () => {
       const el = await fixture<LedeNewsletter>(
-        html`<lede-newsletter min-fill-time="0">
+        html`<lede-newsletter>
           <form action=${session.url('signup')} method="post">
             <label>Email <input type="email" name="email" value="typed@example.com" /></label>
             <label>Name <input name="name" /></label>

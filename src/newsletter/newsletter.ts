@@ -1,4 +1,4 @@
-import { html, isServer, nothing } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import {
   describeFailure,
@@ -11,17 +11,23 @@ import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { OutboxController } from '../core/outbox-controller.js';
 import { attribute, httpUrl, query } from '../core/page.js';
+import { consentNodes, visibleText } from './consent.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
+import { pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
 
 /** What a signup sends, and the `detail` of `lede-subscribe`. */
 export interface NewsletterSignup {
   email: string;
   name?: string;
   consent?: boolean;
+  /** The consent label exactly as the reader saw it when ticking the box. */
+  consentText?: string;
   list?: string;
-  /** The page the reader signed up on. */
+  /** The page the reader signed up on: its origin and path, never its query or fragment. */
   source: string;
+  /** Milliseconds from the element appearing to the submit: for the endpoint to judge, never a reason to drop a signup. */
+  elapsedMs?: number;
 }
 
 /** The `detail` of `lede-subscribed`: the address and the endpoint's own message, if any. */
@@ -72,6 +78,14 @@ const post = (url: string, type: string, body: string): DeliveryRequest => ({
  * without JavaScript, and after upgrade its `action`, its email value, a `name` field and a `list`
  * field are read as defaults. Requests go through the shared delivery module (timeout, retries
  * with backoff, one `Idempotency-Key` per signup) and, when undeliverable, wait in the outbox.
+ * `action` must be an http(s) URL (resolved against the page's base URL); a missing or unsafe one
+ * is reported and nothing is sent or kept. Only the hidden honeypot field marks a bot: a reader
+ * who submits fast (autofill) is subscribed, and `elapsedMs` tells the endpoint how fast it was.
+ * When the page's address carries `lede-signup=pending` (where a server sends the reader back
+ * after the plain form's post), the first newsletter on the page shows its success message and
+ * removes the parameter from the address bar.
+ *
+ * @slot consent - The consent label, when it needs markup such as a link to the privacy policy (shows the checkbox like `consent`).
  *
  * @fires lede-subscribe - Before sending, cancelable: `detail` is the signup; `preventDefault()` to handle it yourself.
  * @fires lede-subscribed - The endpoint accepted the signup: `detail: { email, message? }`.
@@ -87,8 +101,8 @@ const post = (url: string, type: string, body: string): DeliveryRequest => ({
  * @csspart status - The live region for progress, success and failure.
  *
  * @cssprop [--lede-newsletter-background=a 5% tint of the text colour] - Background of the box.
- * @cssprop [--lede-newsletter-button-color=#fff (#111 in dark)] - Text colour of the button.
- * @cssprop [--lede-newsletter-error-color=#d93025] - Colour that marks an invalid field.
+ * @cssprop [--lede-newsletter-button-color=white on a light page, black on a dark one] - Text colour of the button.
+ * @cssprop [--lede-newsletter-error-color=#d93025 on a light page, a lighter red on a dark one] - Colour that marks an invalid field.
  */
 export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   static override styles = [...LedeElement.styles, newsletterStyles];
@@ -111,9 +125,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     buttonLabel: { attribute: 'button-label' },
     nameField: { attribute: 'name-field', type: Boolean },
     consent: {},
+    consentHtml: { attribute: 'consent-html' },
     successMessage: { attribute: 'success-message' },
     list: {},
-    minFillTime: { attribute: 'min-fill-time', type: Number },
     delivery: { attribute: false },
     busy: { state: true, attribute: false },
     message: { state: true, attribute: false },
@@ -132,14 +146,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   declare buttonLabel?: string;
   /** Asks for a name too (the `name-field` attribute). On when a child `<form>` has a `name` field. */
   declare nameField: boolean;
-  /** The label of a consent checkbox that must be ticked; no checkbox when absent. */
+  /** The label of a consent checkbox that must be ticked; no checkbox when absent (nor `consent-html`, nor a `consent` slot). */
   declare consent?: string;
+  /** The consent label as HTML, for a link to the privacy policy (the `consent-html` attribute): sanitized, links and text only. */
+  declare consentHtml?: string;
   /** Shown on success instead of the endpoint's message (the `success-message` attribute). */
   declare successMessage?: string;
   /** The list to subscribe to, passed through to the endpoint. Defaults to a child form's `list` field. */
   declare list?: string;
-  /** Milliseconds a person needs at least between the element appearing and submitting; faster is a bot (`min-fill-time`). */
-  declare minFillTime: number;
   /** Options for the delivery module: `timeout`, `retries`, `backoff`, `maxDelay`. */
   declare delivery?: DeliveryOptions;
 
@@ -151,7 +165,6 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     super();
     this.provider = 'json';
     this.nameField = false;
-    this.minFillTime = 1500;
     this.busy = false;
     this.message = '';
   }
@@ -165,6 +178,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   #started = 0;
+  #consentNodes?: Node[];
   #outbox = new OutboxController(this, {
     channel: CHANNEL,
     // Where this element's signups go: its adapter's URL for its action (an adapter may add a path).
@@ -214,12 +228,32 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     return (Object.hasOwn(adapters, this.provider) && adapters[this.provider]) || adapters.json!;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('consentHtml') && !isServer) {
+      const html = this.consentHtml;
+      this.#consentNodes = undefined;
+      if (html)
+        void consentNodes(html).then((nodes) => {
+          if (html !== this.consentHtml) return;
+          this.#consentNodes = nodes;
+          this.requestUpdate();
+        });
+    }
+  }
+
   protected override firstUpdated(): void {
     const form = this.#fallback;
     const saved = this.#outbox.pending[0]?.meta?.email;
     this.#input('email').value =
       typeof saved === 'string' ? saved : (form && query<HTMLInputElement>(form, '[name=email]')?.value) || '';
     if (saved) this.message = this.resolvedStrings.saved;
+    else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+  }
+
+  /** Whether there is a consent checkbox: a `consent` label, `consent-html`, or a `consent` slot. */
+  get #hasConsent(): boolean {
+    return !!(this.consent || this.consentHtml || (!isServer && this.querySelector(':scope > [slot=consent]')));
   }
 
   #input(name: string): HTMLInputElement {
@@ -235,7 +269,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const name = `${data.get('name') ?? ''}`.trim();
     this.error = !isEmail(email)
       ? ['email', t.invalid]
-      : this.consent && !data.has('consent')
+      : this.#hasConsent && !data.has('consent')
         ? ['consent', t.consentRequired]
         : undefined;
     this.message = '';
@@ -244,28 +278,39 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       this.#input(this.error[0]).focus();
       return;
     }
-    // A bot: it filled the hidden field or submitted faster than a person can. It sees success; nothing is sent.
-    if (data.get('website') || Date.now() - this.#started < this.minFillTime)
-      return void (this.message = this.successMessage ?? t.success);
+    // A bot filled the hidden field: it sees success; nothing is sent. Speed is never a reason to drop a signup.
+    if (data.get('website')) return void (this.message = this.successMessage ?? t.success);
 
     const form = this.#fallback;
+    const endpoint = resolveEndpoint(this.action ?? (form && attribute(form, 'action')));
+    if (typeof endpoint === 'string') {
+      this.message = t.failed;
+      return this.reportProblem('invalid-attribute', 'action', endpoint);
+    }
     const list = this.list ?? ((form && query<HTMLInputElement>(form, '[name=list]')?.value) || undefined);
+    const consented = this.#hasConsent;
     const signup: NewsletterSignup = {
       email,
       ...(name && { name }),
-      ...(this.consent && { consent: true }),
+      ...(consented && {
+        consent: true,
+        consentText: visibleText(this.renderRoot.querySelector('label[for=consent]')!),
+      }),
       ...(list && { list }),
-      source: location.href,
+      source: pageSource(),
+      elapsedMs: Date.now() - this.#started,
     };
     if (!emit(this, 'lede-subscribe', signup, true)) return;
 
-    const action = this.action ?? (form && attribute(form, 'action')) ?? '';
     const adapter = this.#adapter;
     if (!Object.hasOwn(LedeNewsletter.adapters, this.provider))
       this.reportProblem('invalid-attribute', 'provider', `unknown "${this.provider}"; using json`);
+    const request = adapter(signup, endpoint.href);
+    // The outbox keeps absolute URLs: a relative one would be sent wherever the next page is.
+    request.url = new URL(request.url, endpoint).href;
     this.busy = true;
     this.message = t.sending;
-    const result = await this.#outbox.send(adapter(signup, action), newIdempotencyKey(), { email }, this.delivery);
+    const result = await this.#outbox.send(request, newIdempotencyKey(), { email }, this.delivery);
     this.busy = false;
     if (result === 'saved') this.message = t.saved;
     else this.#settle(result, email);
@@ -311,7 +356,20 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           />${error('email')}
         </div>
         ${this.nameField || (this.#fallback && query(this.#fallback, '[name=name]')) ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
-        ${this.consent ? html`<div class="consent"><input id="consent" type="checkbox" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${describedBy('consent')} /><label for="consent">${this.consent}</label>${error('consent')}</div>` : nothing}
+        ${
+          this.#hasConsent
+            ? html`<div class="consent">
+                <input
+                  id="consent"
+                  type="checkbox"
+                  name="consent"
+                  aria-invalid=${invalid('consent')}
+                  aria-describedby=${describedBy('consent')}
+                /><label for="consent"><slot name="consent">${this.#consentNodes ?? this.consent}</slot></label
+                >${error('consent')}
+              </div>`
+            : nothing
+        }
         <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
           ${this.buttonLabel ?? t.button}

@@ -35,9 +35,17 @@ export const scenariosStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* An outline, not a shadow: forced colours paint outlines and drop shadows. */
   li:has([aria-pressed='true']) {
     border-color: var(--_lede-scenarios-accent);
-    box-shadow: 0 0 0 2px var(--_lede-scenarios-accent);
+    outline: 2px solid var(--_lede-scenarios-accent);
+  }
+
+  @media (forced-colors: active) {
+    li:has([aria-pressed='true']) {
+      border-color: Highlight;
+      outline-color: Highlight;
+    }
   }
 
   [part='title'] {

@@ -218,6 +218,32 @@ describe('<lede-scenarios>', () => {
   });
 
   describe('votes', () => {
+    it('sends one random readerId for every article of the site, kept in localStorage across page views', async () => {
+      const [a, b] = [newArticle(), newArticle()];
+      const first = await votingElement(session, a);
+      buttons(first)[0]!.click();
+      await until(() => first.status === 'voted', 'the first vote');
+      first.remove();
+      const second = await votingElement(session, b);
+      buttons(second)[1]!.click();
+      await until(() => second.status === 'voted', 'the second vote');
+      const ids = (await posts(session)).map((r) => (r.body as { readerId: string }).readerId);
+      expect(ids).to.have.length(2);
+      expect(ids[0]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(ids[1]).to.equal(ids[0]);
+      expect(localStorage.getItem('lede-reader-id')).to.equal(ids[0]);
+    });
+
+    it('replaces a malformed stored readerId with a fresh random one', async () => {
+      localStorage.setItem('lede-reader-id', 'x');
+      const el = await votingElement(session);
+      buttons(el)[0]!.click();
+      await until(() => el.status === 'voted', 'the vote');
+      const [post] = await posts(session);
+      expect((post!.body as { readerId: string }).readerId).to.match(/^[0-9a-f-]{36}$/);
+      expect(localStorage.getItem('lede-reader-id')).to.equal((post!.body as { readerId: string }).readerId);
+    });
+
     it("gets the counts from the vote's own answer, and after a vote shows shares as bars and percentages in text", async () => {
       const articleId = newArticle();
       await seedVote(session, articleId, 'deal');
@@ -240,7 +266,12 @@ describe('<lede-scenarios>', () => {
 
       const [, post, ...more] = await posts(session); // The first is the seed.
       expect(more).to.have.length(0);
-      expect(post!.body).to.deep.equal({ articleId, scenarioId: 'rivals' });
+      expect(post!.body).to.deep.equal({
+        articleId,
+        scenarioId: 'rivals',
+        readerId: localStorage.getItem('lede-reader-id'),
+      });
+      expect(localStorage.getItem('lede-reader-id')).to.match(/^[0-9a-f-]{36}$/);
       expect(post!.headers['idempotency-key']).to.be.a('string').and.not.empty;
       expect(events).to.deep.equal([`vote:${articleId}:rivals`]);
       expect(voted).to.deep.equal({ articleId, scenarioId: 'rivals', counts: { deal: 1, rivals: 1 } });
@@ -334,7 +365,9 @@ describe('<lede-scenarios>', () => {
       await until(() => navigator.onLine, 'the tab to come back online');
       const second = await votingElement(session, articleId);
       await until(() => second.status === 'voted', 'the saved vote to be sent');
-      expect((await posts(session)).map((r) => r.body)).to.deep.equal([{ articleId, scenarioId: 'deal' }]);
+      expect((await posts(session)).map((r) => r.body)).to.deep.equal([
+        { articleId, scenarioId: 'deal', readerId: localStorage.getItem('lede-reader-id') },
+      ]);
     });
 
     it('sends nothing when a lede-vote listener cancels', async () => {

@@ -17,6 +17,7 @@ import { OutboxController } from '../core/outbox-controller.js';
 import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
 import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
+import { readerId } from './reader-id.js';
 import { scenariosStyles } from './scenarios.styles.js';
 
 export type { Scenario } from './data.js';
@@ -92,7 +93,9 @@ const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
  * else the HTML children: a `<ul>` or `<ol>` of `<li><strong>Title:</strong> summary</li>`, whose
  * ids are derived from the titles. With `vote-endpoint`, each card gets an `aria-pressed` button:
  * the reader picks the most likely scenario once per article (remembered in localStorage), and
- * sees the shares of all votes afterwards. A vote that cannot be sent waits in the shared outbox
+ * sees the shares of all votes afterwards. Each vote carries a `readerId`: a random id made once
+ * per site and kept in localStorage (`lede-reader-id`), nothing about the reader, so the endpoint can
+ * count one vote per reader and article. A vote that cannot be sent waits in the shared outbox
  * and is sent when the reader is back online or returns.
  *
  * @fires lede-vote - Before a vote is sent; cancelable: a host that calls `preventDefault()` handles it and nothing is sent. `detail: { articleId, scenarioId }`.
@@ -138,7 +141,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   /** The scenarios as JSON: `scenarios='[{"id":"a","title":"…","summary":"…"}]'` (a missing id is derived from the title). */
   scenariosAttribute?: string;
 
-  /** The votes URL: `POST { articleId, scenarioId }` and `GET ?articleId=` (only for a reader who voted before) both answer `{ counts }`. Voting is off without it. */
+  /** The votes URL: `POST { articleId, scenarioId, readerId }` and `GET ?articleId=` (only for a reader who voted before) both answer `{ counts }`. Voting is off without it. */
   voteEndpoint?: string;
 
   /** What the votes are about. Defaults to the page's canonical URL, else its URL without the hash. */
@@ -252,7 +255,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const request = {
       url: this.voteEndpoint!,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ articleId, scenarioId }),
+      body: JSON.stringify({ articleId, scenarioId, readerId: readerId() }),
     };
     const result = await this.#outbox.send(request, newIdempotencyKey(), { articleId, scenarioId });
     if (result === 'saved') {

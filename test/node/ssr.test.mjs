@@ -158,7 +158,7 @@ describe('declarative shadow DOM with @lit-labs/ssr', async () => {
     assert.match(out, /<h2 id="heading" part="heading"><!--lit-part-->The weekly/);
     assert.match(out, /<label for="?email"?>(<!--[^>]*-->)?Email/);
     assert.match(out, /<input [^>]*type="?email"? name="?email"?/);
-    assert.match(out, /<label for="?consent"?>(<!--[^>]*-->)?I agree/);
+    assert.match(out, /<label for="?consent"?>(<slot name="?consent"?>)?(<!--[^>]*-->)?I agree/);
     assert.match(out, /<button part="?button"? type="?submit"?/);
   });
 

@@ -1,0 +1,30 @@
+import { describeValue } from '../core/errors.js';
+import { baseUrl } from '../core/page.js';
+
+/** The page a signup comes from: origin and path. The query and fragment may hold tokens; they never leave the page. */
+export const pageSource = (): string => location.origin + location.pathname;
+
+/** A signup endpoint resolved against the document's base URL: an http(s) URL, or why it cannot be used. */
+export function resolveEndpoint(raw: string | null | undefined): URL | string {
+  if (!raw?.trim()) return 'is missing: set it to the http(s) URL of the signup endpoint';
+  try {
+    const url = new URL(raw, baseUrl());
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url;
+  } catch {
+    // Not a URL at all: reported below like any other unusable value.
+  }
+  return `${describeValue(raw)} is not an http(s) URL; nothing was sent or kept`;
+}
+
+/**
+ * After a signup through the plain form (no JavaScript), the server sends the reader back to the
+ * page with `lede-signup=pending`. True once: the parameter leaves the address bar, so a reload or
+ * a shared link does not thank the reader again.
+ */
+export function takeReturnedSignup(): boolean {
+  const url = new URL(location.href);
+  if (url.searchParams.get('lede-signup') !== 'pending') return false;
+  url.searchParams.delete('lede-signup');
+  history.replaceState(history.state, '', url);
+  return true;
+}
