@@ -21,15 +21,15 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
 // action and source, lede-signup=pending) and the votes' readerId, and by 0.2 KB for colours worked
 // out from the page's text colour (accessibility). The loader with a lazy DOMPurify replaces this
-// deviation next. Raised by 2.4 KB for surviving a hostile page (issue 15): the outbox integrity
+// deviation next. Raised by 2.0 KB for surviving a hostile page (issue 15): the outbox integrity
 // checks and its shared controller, own-property reads, clobber-proof page reads, and the build
 // plugin's guards around Lit (0.2 KB).
-const CEILINGS = { 'dist/lede.js': 31.15 * KB, 'dist/lede.iife.js': 31.55 * KB };
+const CEILINGS = { 'dist/lede.js': 33.15 * KB, 'dist/lede.iife.js': 33.55 * KB };
 const ELEMENT_BUDGET = 4 * KB;
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
-// 7.7 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
-const CORE_BUDGET = 7.7 * KB;
+// 7.8 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
+const CORE_BUDGET = 7.8 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;
