@@ -20,12 +20,15 @@ const BUDGETS = { 'dist/lede.js': 30 * KB, 'dist/lede.iife.js': 30 * KB };
 // ceiling, so they cannot grow unnoticed: raised by 0.05 KB for aborting every fetch on disconnect,
 // by 0.7 KB for the newsletter's server contract (consentText, elapsedMs, consent-html, safe
 // action and source, lede-signup=pending) and the votes' readerId, and by 0.2 KB for colours worked
-// out from the page's text colour (accessibility). The loader with a lazy DOMPurify replaces this
-// deviation next. Raised by 2.0 KB for surviving a hostile page (issue 15): the outbox integrity
-// checks and its shared controller, own-property reads, clobber-proof page reads, and the build
-// plugin's guards around Lit (0.2 KB).
-const CEILINGS = { 'dist/lede.js': 33.15 * KB, 'dist/lede.iife.js': 33.55 * KB };
+// out from the page's text colour (accessibility), and by 1 KB for issue 13's reader features
+// (share icons and three more networks 0.7 KB, the scenarios' closes and show-results 0.15 KB, the
+// nested table of contents), and by 2.0 KB for surviving a hostile page (issue 15: the outbox
+// integrity checks and its shared controller, own-property reads, clobber-proof page reads, and the
+// build plugin's guards around Lit, 0.2 KB). The loader with a lazy DOMPurify replaces this deviation next.
+const CEILINGS = { 'dist/lede.js': 34.15 * KB, 'dist/lede.iife.js': 34.55 * KB };
 const ELEMENT_BUDGET = 4 * KB;
+// Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks.
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.6 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 // 7.8 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
@@ -81,7 +84,7 @@ for (const name of elementEntries) {
   rows.push({
     name: `${name}: own code (Lit and core external)`,
     gzip: await bundledSize(entries[name], isCore),
-    budget: ELEMENT_BUDGET,
+    budget: ELEMENT_BUDGETS[name] ?? ELEMENT_BUDGET,
   });
   rows.push({ name: `${name}: with the core it uses (Lit external)`, gzip: await bundledSize(entries[name]) });
 }

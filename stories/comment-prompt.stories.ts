@@ -19,7 +19,8 @@ interface Args {
   theme?: 'light' | 'dark';
 }
 
-const everyNetwork = 'x bluesky mastodon linkedin threads facebook reddit email copy native';
+const everyNetwork =
+  'x bluesky mastodon linkedin threads facebook reddit whatsapp telegram pinterest email copy native';
 
 const render = (args: Args) =>
   html`<lede-comment-prompt

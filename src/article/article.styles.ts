@@ -55,8 +55,8 @@ export const articleStyles = css`
     font-size: 1em;
   }
 
-  .h3 {
-    margin-inline-start: 1em;
+  [part='toc'] ol ol {
+    padding-inline-start: 1em;
     list-style: circle;
   }
 

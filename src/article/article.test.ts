@@ -147,6 +147,35 @@ describe('<lede-article>', () => {
       .map((t) => `<h2>${t}</h2><p>${words(200)}</p><h3>${t} detail</h3><p>${words(200)}</p>`)
       .join('');
 
+    it('nests h3 entries in their own list under their h2, so the top-level numbers count h2 only', async () => {
+      const el = await fixture<LedeArticle>(
+        html`<lede-article toc>
+          <h3>Before any h2</h3>
+          <h2>One</h2>
+          <h2>Two</h2>
+          <h3>Two, first detail</h3>
+          <h3>Two, second detail</h3>
+          <h2>Three</h2>
+        </lede-article>`,
+      );
+      const top = shadow(el).querySelector('nav[part="toc"] > ol')!;
+      const items = [...top.children] as HTMLLIElement[];
+      expect(items.map((li) => li.querySelector(':scope > a')!.textContent)).to.deep.equal([
+        'Before any h2',
+        'One',
+        'Two',
+        'Three',
+      ]);
+      // No `value` tricks: the numbers come from the structure (an item counts only in its own list).
+      expect(items.every((li) => li.localName === 'li' && li.value === 0)).to.equal(true);
+      const nested = [...items[2]!.querySelectorAll(':scope > ol > li > a')].map((a) => a.textContent);
+      expect(nested).to.deep.equal(['Two, first detail', 'Two, second detail']);
+      expect(items[1]!.querySelector('ol')).to.equal(null);
+      expect(getComputedStyle(items[2]!.querySelector('ol > li')!).listStyleType).to.equal('circle');
+      expect(shadow(el).querySelectorAll('[part="toc-link"]').length).to.equal(6);
+      await expectNoAxeViolations(el);
+    });
+
     it('lists h2 and h3 of the children and scrolls to and focuses a heading when a link is activated', async () => {
       const wrapper = await fixture<HTMLDivElement>(
         html`<div>

@@ -13,7 +13,7 @@ import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
 import { loadSource, type ArticleFields } from './source.js';
-import { collectHeadings, findTarget, publicFragment, type TocEntry } from './toc.js';
+import { collectHeadings, findTarget, nestEntries, publicFragment, type TocEntry } from './toc.js';
 
 const defaultStrings = {
   /** The byline; `{name}` is the `byline` attribute. */
@@ -28,6 +28,9 @@ const defaultStrings = {
 };
 
 export type ArticleStrings = typeof defaultStrings;
+
+/** A link of the table of contents. */
+const tocLink = (entry: TocEntry) => html`<a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a>`;
 
 /**
  * @summary The article body: headline, dek, byline, dates, reading time, table of contents, and
@@ -260,7 +263,18 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
           ? html`<nav part="toc" aria-labelledby="${uid}-t">
               ${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}
               <ol>
-                ${this.#entries.map((entry) => html`<li class=${entry.level}><a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a></li>`)}
+                ${nestEntries(this.#entries).map(
+                  (section) =>
+                    html`<li>
+                      ${tocLink(section)}${
+                        section.children.length
+                          ? html`<ol>
+                              ${section.children.map((entry) => html`<li>${tocLink(entry)}</li>`)}
+                            </ol>`
+                          : nothing
+                      }
+                    </li>`,
+                )}
               </ol>
             </nav>`
           : nothing

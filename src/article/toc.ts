@@ -34,6 +34,22 @@ export function collectHeadings(root: Element, prefix: string): TocEntry[] {
   );
 }
 
+/** A top-level entry of the table of contents and the h3 entries under it. */
+export interface TocSection extends TocEntry {
+  children: TocEntry[];
+}
+
+/** Nests each h3 entry under the h2 before it (an h3 before any h2 stays at the top level). */
+export function nestEntries(entries: TocEntry[]): TocSection[] {
+  const sections: TocSection[] = [];
+  for (const entry of entries) {
+    const parent = sections.at(-1);
+    if (entry.level === 'h3' && parent?.level === 'h2') parent.children.push(entry);
+    else sections.push({ ...entry, children: [] });
+  }
+  return sections;
+}
+
 /** The element a `#fragment` means: the id as written, or with the sanitizer's prefix. */
 export const findTarget = (root: Document | ShadowRoot, fragment: string) =>
   (fragment && (elementById(fragment, root) ?? elementById(CONTENT_ID_PREFIX + fragment, root))) as HTMLElement | null;

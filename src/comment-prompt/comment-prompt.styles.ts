@@ -40,6 +40,23 @@ export const commentPromptStyles = css`
     text-decoration: none;
   }
 
+  [part='share-link'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+
+  svg {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
   /* Fields need 3:1 against the box (WCAG 1.4.11): the muted text colour, not the faint border colour. */
   input {
     border-color: var(--_lede-muted);

@@ -359,7 +359,7 @@ describe('<lede-comment-prompt>', () => {
   });
 
   describe('share links', () => {
-    const all = 'x bluesky mastodon linkedin threads facebook reddit email copy native';
+    const all = 'x bluesky mastodon linkedin threads facebook reddit whatsapp telegram pinterest email copy native';
 
     it('renders one share link per network, in order, as plain intent links that open in a new tab', async () => {
       const restore = replaceNavigator('share', async () => {});
@@ -381,10 +381,46 @@ describe('<lede-comment-prompt>', () => {
       }
     });
 
+    it('gives every share link an inline icon in currentColor, hidden from assistive technology, beside its label', async () => {
+      const restore = replaceNavigator('share', async () => {});
+      try {
+        const requestsBefore = performance.getEntriesByType('resource').length;
+        const el = await fixture<LedeCommentPrompt>(
+          html`<lede-comment-prompt share=${all} url=${URL_} title=${TITLE}></lede-comment-prompt>`,
+        );
+        const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="share-link"]')];
+        expect(items).to.have.length(all.split(' ').length);
+        const paths = new Set<string>();
+        for (const item of items) {
+          const svgs = item.querySelectorAll('svg');
+          expect(svgs, item.dataset.network).to.have.length(1);
+          const svg = svgs[0]!;
+          expect(svg.getAttribute('aria-hidden')).to.equal('true');
+          expect(svg.querySelectorAll('image, use, foreignObject')).to.have.length(0);
+          const d = svg.querySelector('path')!.getAttribute('d')!;
+          expect(d.length).to.be.greaterThan(5);
+          paths.add(d);
+          const style = getComputedStyle(svg);
+          expect(style.stroke).to.equal(getComputedStyle(item).color);
+          expect(svg.getBoundingClientRect().width).to.be.greaterThan(8);
+          expect(item.textContent!.trim()).not.to.equal(''); // the visible label stays
+        }
+        expect(paths.size, 'one icon per network').to.equal(items.length);
+        expect(shareLink(el, 'whatsapp').textContent!.trim()).to.equal('WhatsApp');
+        expect(shareLink(el, 'telegram').getAttribute('aria-label')).to.equal('Share on Telegram');
+        expect(shareLink(el, 'pinterest').textContent!.trim()).to.equal('Pinterest');
+        // Nothing is requested for the icons.
+        expect(performance.getEntriesByType('resource').length).to.equal(requestsBefore);
+        await expectNoAxeViolations(el);
+      } finally {
+        restore();
+      }
+    });
+
     it('builds the exact current intent URL of every network, with hashtags and handle', async () => {
       const el = await fixture<LedeCommentPrompt>(
         html`<lede-comment-prompt
-          share="x bluesky linkedin threads facebook reddit email"
+          share="x bluesky linkedin threads facebook reddit whatsapp telegram pinterest email"
           url=${URL_}
           title=${TITLE}
           hashtag="#TwinHarbours Ports"
@@ -402,6 +438,9 @@ describe('<lede-comment-prompt>', () => {
       expect(href('threads')).to.equal(`https://www.threads.com/intent/post?text=${t}&url=${u}&tag=TwinHarbours`);
       expect(href('facebook')).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${u}`);
       expect(href('reddit')).to.equal(`https://www.reddit.com/submit?url=${u}&title=${t}`);
+      expect(href('whatsapp')).to.equal(`https://wa.me/?text=${t}%20%23TwinHarbours%20%23Ports%20${u}`);
+      expect(href('telegram')).to.equal(`https://t.me/share/url?url=${u}&text=${t}`);
+      expect(href('pinterest')).to.equal(`https://www.pinterest.com/pin/create/button/?url=${u}&description=${t}`);
       expect(href('email')).to.equal(`mailto:?subject=${t}&body=${t}%0A%0A${u}`);
       expect(u).to.equal(enc(URL_));
       expect(t).to.equal(enc(TITLE));

@@ -11,6 +11,7 @@ import { format } from '../core/strings.js';
 import { fragmentsOf, isSafeUrl } from '../core/url.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { fetchCount, formatCount, isCount } from './count.js';
+import { icons } from './icons.js';
 import { intents, networks, shareUrl, toInstance, type ShareData, type ShareNetwork } from './networks.js';
 
 export type { ShareData, ShareNetwork } from './networks.js';
@@ -94,6 +95,7 @@ declare global {
  * @csspart cta - The call to action, a link to the comments.
  * @csspart share-list - The list of share links.
  * @csspart share-link - Each share link or button (with `data-network`).
+ * @csspart share-icon - The icon of a share link or button (an inline SVG drawn in `currentColor`, hidden from assistive technology).
  * @csspart mastodon-form - The form that asks for the reader's Mastodon server.
  * @csspart mastodon-server - The button that shows the remembered Mastodon server and changes it.
  * @csspart copy-input - The read-only link shown when the clipboard is refused.
@@ -144,7 +146,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** How long to wait for `count-src`, in milliseconds. */
   countTimeout = 8000;
 
-  /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit email copy native`. An array also works. */
+  /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit whatsapp telegram pinterest email copy native`. An array also works. */
   share?: string | string[];
 
   /** Hashtags (without `#`, space- or comma-separated), for X, Threads (the first), Bluesky and Mastodon. */
@@ -315,6 +317,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const label = brand || this.resolvedStrings[network as 'email'];
     const name = brand ? format(this.resolvedStrings.shareOn, { network: brand }) : nothing;
     const click = (e: Event) => this.#onShare(network, e);
+    const d = icons[network];
+    const icon = html`<svg part="share-icon" viewBox="0 0 12 12" aria-hidden="true"><path d=${d}></path></svg>`;
     if (network === 'native' && (isServer || !('share' in navigator))) return nothing;
     return html`<li>
       ${
@@ -327,7 +331,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               rel="noopener noreferrer"
               aria-label=${name}
               @click=${click}
-              >${label}</a
+              >${icon}${label}</a
             >`
           : html`<button
               part="share-link"
@@ -336,7 +340,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               aria-expanded=${network === 'mastodon' ? this.asking : nothing}
               @click=${click}
             >
-              ${label}
+              ${icon}${label}
             </button>`
       }${
         network === 'mastodon' && this.instance

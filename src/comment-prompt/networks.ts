@@ -8,7 +8,19 @@ export interface ShareData {
 
 /** Every token the `share` attribute accepts, in the documented order. */
 export type ShareNetwork =
-  'x' | 'bluesky' | 'mastodon' | 'linkedin' | 'threads' | 'facebook' | 'reddit' | 'email' | 'copy' | 'native';
+  | 'x'
+  | 'bluesky'
+  | 'mastodon'
+  | 'linkedin'
+  | 'threads'
+  | 'facebook'
+  | 'reddit'
+  | 'whatsapp'
+  | 'telegram'
+  | 'pinterest'
+  | 'email'
+  | 'copy'
+  | 'native';
 
 /** Code points: never fewer than Bluesky's graphemes, so a text that fits in code points fits there. */
 const chars = (text: string): string[] => [...text];
@@ -37,7 +49,9 @@ export function postText(data: ShareData, limit = Infinity): string {
  * Brand name and current intent URL of each network, checked against the networks' own
  * documentation in 2026: X `intent/post` (X's docs still name `intent/tweet`, which now redirects
  * there); Bluesky `intent/compose`, text only, 300 graphemes; Threads on threads.com (its docs
- * moved from threads.net), with `tag` for one topic; LinkedIn `share-offsite`. Mastodon has no
+ * moved from threads.net), with `tag` for one topic; LinkedIn `share-offsite`; WhatsApp's
+ * click-to-chat `wa.me/?text=` (the link inside the text); Telegram's `t.me/share/url`; Pinterest's
+ * `pin/create/button` (Pinterest lets the reader pick an image of the page). Mastodon has no
  * central intent: `{i}` is the reader's own server. Placeholders: `{t}` title, `{u}` URL,
  * `{h}` hashtags, `{g}` the first hashtag, `{a}` handle, `{p}` a post with the link inside,
  * `{b}` the same within Bluesky's 300 graphemes, `{e}` an email body. An `&name={x}` whose value
@@ -51,6 +65,9 @@ export const intents: Partial<Record<ShareNetwork, [brand: string, url: string]>
   threads: ['Threads', 'https://www.threads.com/intent/post?text={t}&url={u}&tag={g}'],
   facebook: ['Facebook', 'https://www.facebook.com/sharer/sharer.php?u={u}'],
   reddit: ['Reddit', 'https://www.reddit.com/submit?url={u}&title={t}'],
+  whatsapp: ['WhatsApp', 'https://wa.me/?text={p}'],
+  telegram: ['Telegram', 'https://t.me/share/url?url={u}&text={t}'],
+  pinterest: ['Pinterest', 'https://www.pinterest.com/pin/create/button/?url={u}&description={t}'],
   email: ['', 'mailto:?subject={t}&body={e}'],
 };
 

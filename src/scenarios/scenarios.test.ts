@@ -475,6 +475,108 @@ describe('<lede-scenarios>', () => {
     });
   });
 
+  describe('closes and show-results', () => {
+    const resultTexts = (el: LedeScenarios) => texts(el, '[part="result"]');
+
+    it('after the closes date: results from the endpoint, no vote buttons, and a closed message', async () => {
+      const articleId = newArticle();
+      await seedVote(session, articleId, 'deal');
+      await seedVote(session, articleId, 'rivals');
+      await seedVote(session, articleId, 'rivals');
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          article-id=${articleId}
+          closes="2020-01-01T00:00:00Z"
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      expect(el.closed).to.equal(true);
+      await until(() => el.counts !== undefined, 'the counts to load');
+      await el.updateComplete;
+      expect(buttons(el)).to.have.length(0);
+      expect(resultTexts(el)).to.deep.equal([
+        `${percent(1 / 3)} of votes`,
+        `${percent(2 / 3)} of votes`,
+        `${percent(0)} of votes`,
+      ]);
+      expect(status(el)).to.equal('Voting has closed. Here is what readers expected.');
+      expect((await posts(session)).length, 'only the three seeds were posted').to.equal(3);
+      await expectNoAxeViolations(el);
+    });
+
+    it('before the closes date: voting as usual; at that moment the buttons go and the results come', async () => {
+      const articleId = newArticle();
+      await seedVote(session, articleId, 'drift');
+      const closes = new Date(Date.now() + 600).toISOString();
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          article-id=${articleId}
+          closes=${closes}
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      expect(el.closed).to.equal(false);
+      expect(buttons(el)).to.have.length(3);
+      expect(resultTexts(el)).to.have.length(0);
+      await until(() => buttons(el).length === 0, 'the buttons to go when voting closes', 3000);
+      await until(() => resultTexts(el).length === 3, 'the results to show', 3000);
+      expect(resultTexts(el)[2]).to.equal(`${percent(1)} of votes`);
+      expect(errors.details).to.have.length(0);
+    });
+
+    it('show-results: the results for a reader who has not voted, with the vote buttons still there', async () => {
+      const articleId = newArticle();
+      await seedVote(session, articleId, 'deal');
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          article-id=${articleId}
+          show-results
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      await until(() => resultTexts(el).length === 3, 'the results to show');
+      expect(resultTexts(el)[0]).to.equal(`${percent(1)} of votes`);
+      expect(pressed(el)).to.deep.equal(['false', 'false', 'false']);
+      buttons(el)[1]!.click();
+      await until(() => el.status === 'voted', 'the vote to be counted');
+      await el.updateComplete;
+      expect(resultTexts(el).slice(0, 2)).to.deep.equal([`${percent(0.5)} of votes`, `${percent(0.5)} of votes`]);
+      await expectNoAxeViolations(el);
+    });
+
+    it('show-results set later fetches the counts; a host-set counts needs no endpoint', async () => {
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios .scenarios=${data} .counts=${{ deal: 3, rivals: 1 }}></lede-scenarios>`,
+      );
+      expect(resultTexts(el)).to.have.length(0);
+      el.showResults = true;
+      await el.updateComplete;
+      expect(resultTexts(el)).to.deep.equal([
+        `${percent(0.75)} of votes`,
+        `${percent(0.25)} of votes`,
+        `${percent(0)} of votes`,
+      ]);
+      expect(buttons(el)).to.have.length(0);
+    });
+
+    it('reports a closes value that is not a date, and keeps voting open', async () => {
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          vote-endpoint=${session.url('votes')}
+          closes="next friday"
+          .scenarios=${data}
+        ></lede-scenarios>`,
+      );
+      expect(errors.details).to.have.length(1);
+      expect(errors.details[0]).to.include({ code: 'invalid-attribute', field: 'closes' });
+      expect(errors.details[0]!.message).to.contain('"next friday" is not an ISO 8601 date');
+      expect(buttons(el)).to.have.length(3);
+    });
+  });
+
   describe('keyboard, layout and accessibility', () => {
     it('votes with the keyboard: Tab to a button, then Enter or Space', async () => {
       for (const key of ['Enter', ' ']) {

@@ -10,6 +10,7 @@ import {
   type DeliveryRequest,
   type DeliveryResult,
 } from '../core/delivery.js';
+import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
@@ -32,6 +33,8 @@ const defaultStrings = {
   sending: 'Sending your vote…',
   saved: 'Your vote is saved and will be sent when the connection is back.',
   results: 'Thanks for voting. Here is what readers expect.',
+  /** Shown after the `closes` date, with the results and no vote buttons. */
+  closed: 'Voting has closed. Here is what readers expected.',
   /** Shown when the endpoint refuses a vote without a message of its own. */
   error: 'Your vote could not be sent. Please try again.',
 };
@@ -98,6 +101,9 @@ const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
  * count one vote per reader and article. A vote that cannot be sent waits in the shared outbox
  * and is sent when the reader is back online or returns.
  *
+ * With `closes`, voting ends at that date: the cards then show the results and no buttons.
+ * `show-results` shows the results to every reader, voted or not.
+ *
  * @fires lede-vote - Before a vote is sent; cancelable: a host that calls `preventDefault()` handles it and nothing is sent. `detail: { articleId, scenarioId }`.
  * @fires lede-voted - The endpoint counted the vote. `detail: { articleId, scenarioId, counts }`.
  * @fires lede-error - Bad input, counts that cannot be loaded, or a refused vote. `detail: { code, message, field }`.
@@ -130,10 +136,18 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     counts: { attribute: false },
     choice: { attribute: false },
     status: { attribute: false },
+    closes: {},
+    showResults: { attribute: 'show-results', type: Boolean },
   };
 
   /** The heading text. Defaults to the children's heading, else "What could happen next". */
   heading?: string;
+
+  /** When voting ends (ISO 8601, such as `2026-12-31T23:00:00Z`): from then on the cards show the results and no vote buttons. */
+  closes?: string;
+
+  /** Shows the results to every reader, also before (or without) voting. */
+  showResults = false;
 
   /** The scenarios, as plain text. Takes precedence over the attribute and the children. */
   scenarios?: Scenario[];
@@ -169,6 +183,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   });
   /** The counts GET on its way; aborted when the element leaves the page or the article changes. */
   #counts?: AbortController;
+  #closing?: ReturnType<typeof setTimeout>;
   /** Votes that could not be sent wait in the outbox; one kept as the page goes away is remembered too. */
   #outbox = new OutboxController(this, {
     channel: CHANNEL,
@@ -202,14 +217,22 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#closing);
     this.#counts?.abort(); // A removed element fetches nothing (and retries nothing).
+  }
+
+  /** Whether the `closes` date has passed: no more votes, results for everyone. */
+  get closed(): boolean {
+    return Date.parse(this.closes ?? '') <= Date.now();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('closes')) this.#watchClosing();
     // The reader's vote and the counts are the browser's to read (a server renderer has neither).
     if ((changed.has('voteEndpoint') || changed.has('articleId')) && this.voteEndpoint && !isServer)
       this.#load(this.voteEndpoint);
+    else if ((changed.has('closes') || changed.has('showResults')) && this.hasUpdated) this.#fetchResults();
   }
 
   /** Recalls the reader's vote on this article, and fetches the current counts when they are shown. */
@@ -227,6 +250,28 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     // Results are shown only after a vote: a reader who has not voted here gets the counts in the
     // vote's own answer (and a saved vote gets them when the outbox sends it), so no GET is needed.
     if (endpoint && this.status === 'voted' && !this.counts) void this.#fetchCounts();
+    else this.#fetchResults();
+  }
+
+  /** Results for everyone (`show-results`, or voting closed): fetches the counts if none are here or on their way. */
+  #fetchResults(): void {
+    if ((this.showResults || this.closed) && this.voteEndpoint && !this.counts && !this.#counts && !isServer)
+      void this.#fetchCounts();
+  }
+
+  /** Reports a bad `closes`, and re-renders (with the results) at the moment voting closes. */
+  #watchClosing(): void {
+    clearTimeout(this.#closing);
+    const at = Date.parse(this.closes ?? '');
+    if (this.closes && Number.isNaN(at))
+      this.reportProblem('invalid-attribute', 'closes', `${describeValue(this.closes)} is not an ISO 8601 date`);
+    const wait = at - Date.now();
+    // setTimeout holds at most about 24.8 days; a page open longer than that is not worth a timer.
+    if (wait > 0 && wait < 2 ** 31 && !isServer)
+      this.#closing = setTimeout(() => {
+        this.requestUpdate();
+        this.#fetchResults();
+      }, wait);
   }
 
   /** GETs the counts for the article; aborted (not retried, not reported) when the element leaves the page. */
@@ -248,6 +293,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   async #vote(scenarioId: string): Promise<void> {
+    if (this.closed) return;
     if (this.choice || this.status === 'sending') return;
     const articleId = this.article;
     if (!emit(this, 'lede-vote', { articleId, scenarioId }, true)) return;
@@ -290,15 +336,18 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const { items: scenarios, heading } = this.#data.value;
     if (!scenarios.length) return nothing;
     const t = this.resolvedStrings;
-    const voting = !!this.voteEndpoint;
-    const counts = this.status === 'voted' ? this.counts : undefined;
+    const closed = this.closed;
+    const voting = !!this.voteEndpoint && !closed;
+    const counts = this.status === 'voted' || this.showResults || closed ? this.counts : undefined;
     const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
     const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
-    const message = { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[
-      this.status
-    ];
+    const message = closed
+      ? t.closed
+      : { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[
+          this.status
+        ];
     const card = (s: Scenario, i: number) => {
       const count = counts ? countOf(counts, s.id) : 0;
       const share = total ? count / total : 0;
@@ -333,7 +382,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       <ul part="list">
         ${scenarios.map(card)}
       </ul>
-      ${voting ? html`<p part="status" role="status">${message}</p>` : nothing}
+      ${this.voteEndpoint ? html`<p part="status" role="status">${message}</p>` : nothing}
     </section>`;
   }
 }

@@ -184,7 +184,7 @@ describe('<lede-story>', () => {
       'updated must be an ISO 8601 date',
       'body must be a string, not a number',
       'scenarios.items[0].summary must not be empty',
-      'commentPrompt.share[1] must be one of "x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "reddit", "email", "copy", "native"',
+      'commentPrompt.share[1] must be one of "x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "reddit", "whatsapp", "telegram", "pinterest", "email", "copy", "native"',
       'newsletter.action is required',
       'newsletter.provider must be one of "json", "form"',
     ]);
