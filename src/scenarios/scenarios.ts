@@ -15,6 +15,7 @@ import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { OutboxController } from '../core/outbox-controller.js';
+import { parseOwnJson } from '../core/own.js';
 import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
 import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
@@ -66,19 +67,14 @@ declare global {
 
 const CHANNEL = 'votes';
 
-/** Whether a stored request is a vote this element could have written: JSON with string ids, nothing else. */
+/** Whether a stored request is a vote this element could have written: JSON of string ids, nothing else. */
 function isVoteRequest({ headers, body }: DeliveryRequest): boolean {
-  if (JSON.stringify(headers) !== '{"Content-Type":"application/json"}') return false;
   try {
-    const vote: unknown = JSON.parse(body ?? '');
-    if (typeof vote !== 'object' || vote === null || Array.isArray(vote)) return false;
-    const fields = vote as Record<string, unknown>;
-    const keys = Object.keys(fields);
+    const { articleId, scenarioId, readerId = '', ...rest } = parseOwnJson(body!) as Record<string, unknown>;
     return (
-      keys.every((key) => ['articleId', 'scenarioId', 'readerId'].includes(key)) &&
-      keys.every((key) => typeof fields[key] === 'string') &&
-      keys.includes('articleId') &&
-      keys.includes('scenarioId')
+      JSON.stringify(headers) === '{"Content-Type":"application/json"}' &&
+      [articleId, scenarioId, readerId].every((id) => typeof id === 'string') &&
+      !Object.keys(rest).length
     );
   } catch {
     return false;
