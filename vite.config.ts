@@ -3,10 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { seedDemo } from './demo/seed.mjs';
-import { entries, external } from './scripts/entries.mjs';
+import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBundles } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
-import { dompurifySource } from './scripts/dompurify-source.mjs';
+import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
 import { hostilePageBuild } from './scripts/hostile-page-build.mjs';
+import { loaderChunks } from './scripts/loader-chunks.mjs';
 
 /** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
 function ledeEndpoint(): Plugin {
@@ -49,10 +50,16 @@ export default defineConfig(({ command, mode }): UserConfig => {
       server: { open: openBrowser, fs: { allow: [resolve('.')] } },
     };
   }
+  // The script-tag files hold Lit and DOMPurify (built from its source, for this target), minified,
+  // without annotation comments (`/* @__PURE__ */` has done its work once the bundle is built).
+  // hostilePageBuild: they start on pages that extend Object.prototype or clobber Lit's globals and document members.
+  const scriptTagPlugins = (): Plugin[] => [dompurifySource(), ...minifyTemplateLiterals(), hostilePageBuild()];
+  const scriptTagOutput = { minify: true, comments: false } as const;
   if (mode === 'bundle') {
-    // The script-tag files: everything inlined, one ES module and one classic script.
+    // The single-file builds, for hosts that can serve only one file: everything inlined
+    // (DOMPurify's dynamic import too), one ES module and one classic script.
     return {
-      plugins: [dompurifySource(), minifyTemplateLiterals(), hostilePageBuild()],
+      plugins: [...scriptTagPlugins(), staticDompurify()],
       build: {
         emptyOutDir: false,
         target: 'es2022',
@@ -60,10 +67,31 @@ export default defineConfig(({ command, mode }): UserConfig => {
           entry: 'src/index.ts',
           name: 'Lede',
           formats: ['es', 'iife'],
-          fileName: (format) => (format === 'es' ? 'lede.js' : 'lede.iife.js'),
+          fileName: (format) => (format === 'es' ? singleFileBundles.es : singleFileBundles.iife),
         },
-        // Annotation comments (`/* @__PURE__ */`) have done their work once the bundle is built.
-        rolldownOptions: { output: { minify: true, comments: false } },
+        rolldownOptions: { output: { ...scriptTagOutput, codeSplitting: false } },
+      },
+    };
+  }
+  if (mode === 'loader') {
+    // dist/lede.js, the loader, and dist/lede/: a chunk per element, the shared chunks, DOMPurify's own.
+    return {
+      plugins: [
+        ...scriptTagPlugins(),
+        loaderChunks({
+          loader: 'lede',
+          dir: `${LOADER_DIR}/`,
+          elements: loaderTags,
+          sanitizer: /[\\/]dompurify[\\/]src[\\/]purify\.ts$/,
+        }),
+      ],
+      build: {
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: loaderEntries, formats: ['es'] },
+        rolldownOptions: {
+          output: { ...scriptTagOutput, entryFileNames: '[name].js', chunkFileNames: `${LOADER_DIR}/[name].js` },
+        },
       },
     };
   }

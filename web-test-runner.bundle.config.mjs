@@ -1,5 +1,6 @@
 // Tests that run after the build (npm run test:bundle): the script-tag pages, which load only the
-// built dist/lede.js or dist/lede.iife.js, and the React wrappers rendered with react-dom.
+// built script-tag files (the loader dist/lede.js, dist/lede.bundle.js, dist/lede.iife.js), and the
+// React wrappers rendered with react-dom.
 // Test files are named *.bundle-test.ts so the main run (web-test-runner.config.mjs) skips them.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -29,13 +30,16 @@ function bundleReactTests() {
   };
 }
 
-/** The manifest as plain JSON: the base config turns `.json` paths into modules. */
+/** The manifest and the demo document as plain JSON: the base config turns `.json` paths into modules. */
 function serveManifest() {
   return {
     name: 'lede-serve-manifest',
     serve(context) {
       if (context.path === '/__lede/manifest')
         return { body: readFileSync('custom-elements.json', 'utf8'), type: 'application/json' };
+      // The demo's Lede document, for the story page's `src`.
+      if (context.path === '/__lede/demo-document')
+        return { body: readFileSync('demo/article.json', 'utf8'), type: 'application/json' };
       return undefined;
     },
   };

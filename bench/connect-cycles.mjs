@@ -1,6 +1,9 @@
-// 10,000 connect/disconnect cycles of <lede-key-points>, then the retained JS heap, DOM nodes and
-// event listeners after garbage collection: the same element moved in and out (with a new
-// `points` value each time, so it re-renders), and a new element each cycle.
+// 10,000 connect/disconnect cycles of every element, in every configuration (including the ones
+// that fetch: a removed element aborts what it fetched), then the retained JS heap, DOM nodes and
+// event listeners after garbage collection. A new element each cycle; for key points also the same
+// element moved in and out (with a new `points` value each time, so it re-renders). Loaded through
+// the script-tag loader, as publishers do.
+import { readFileSync } from 'node:fs';
 import { freshPage, heapAfterGc } from './lib/browser.mjs';
 import { summarize } from './lib/stats.mjs';
 
@@ -8,34 +11,87 @@ const CYCLES = 10_000;
 /** Retained growth allowed per 10,000 cycles: far below one leaked object per cycle (~160 KB). */
 const MAX_GROWTH_KB = 64;
 
-function cycles(mode, count) {
+const LIST = '<ul><li><strong>Jobs:</strong> 4,200 people.</li><li><strong>Debt:</strong> Until 2044.</li></ul>';
+const CONFIGS = [
+  {
+    name: '<lede-key-points> from children, the same element',
+    html: `<lede-key-points>${LIST}</lede-key-points>`,
+    same: true,
+  },
+  { name: '<lede-key-points> from children', html: `<lede-key-points>${LIST}</lede-key-points>` },
+  {
+    name: '<lede-article> from children',
+    html: '<lede-article headline="H" toc reading-time><h2>A</h2><p>Text.</p></lede-article>',
+  },
+  {
+    name: '<lede-article> content',
+    html: '<lede-article></lede-article>',
+    content: '<h2>A</h2><p>Text <a href="https://example.org/">x</a>.</p>',
+  },
+  { name: '<lede-article src>', html: '<lede-article src="/bench/cycles-fragment.html"></lede-article>' },
+  { name: '<lede-scenarios> from children', html: `<lede-scenarios>${LIST}</lede-scenarios>` },
+  {
+    name: '<lede-scenarios vote-endpoint>, a reader who voted (counts GET)',
+    html: `<lede-scenarios vote-endpoint="/api/votes" article-id="cycles">${LIST}</lede-scenarios>`,
+    vote: 'cycles',
+  },
+  {
+    name: '<lede-comment-prompt> with share links',
+    html: '<lede-comment-prompt prompt="Why?" comments-href="#c" share="x bluesky email copy"></lede-comment-prompt>',
+  },
+  {
+    name: '<lede-comment-prompt count-src>',
+    html: '<lede-comment-prompt count-src="/api/comments/count?articleId=cycles"></lede-comment-prompt>',
+  },
+  {
+    name: '<lede-newsletter action>',
+    html: '<lede-newsletter action="/api/signup" consent="Yes, send me the newsletter."></lede-newsletter>',
+  },
+  { name: '<lede-story src>', html: '<lede-story src="/demo/article.json"></lede-story>' },
+  { name: '<lede-story> document with every part', html: '<lede-story></lede-story>', story: true },
+];
+
+/** Runs in the page: `count` cycles of `config`; the average time per cycle in ms. */
+function cycles(config, count, documentJson) {
   const host = document.querySelector('#host');
+  if (config.vote) localStorage.setItem(`lede-vote:${config.vote}`, 'jobs');
   const make = () => {
     const template = document.createElement('template');
-    template.innerHTML =
-      '<lede-key-points><ul><li><strong>Jobs:</strong> 4,200 people.</li><li>Plain point.</li></ul></lede-key-points>';
-    return template.content.firstElementChild;
+    template.innerHTML = config.html;
+    const element = document.importNode(template.content.firstElementChild, true);
+    if (config.content) element.content = config.content;
+    if (config.story) element.document = JSON.parse(documentJson);
+    return element;
   };
   const same = make();
+  const settled = async (element) => {
+    await customElements.whenDefined(element.localName);
+    await element.updateComplete;
+    // A story's parts: each rendered too.
+    for (const part of element.shadowRoot?.querySelectorAll('[part="base"] > *') ?? []) {
+      await customElements.whenDefined(part.localName);
+      await part.updateComplete;
+    }
+  };
   return (async () => {
     const start = performance.now();
     for (let i = 0; i < count; i++) {
-      const element = mode === 'same' ? same : make();
+      const element = config.same ? same : make();
       host.append(element);
-      if (mode === 'same') element.points = [{ title: 'Cycle', text: String(i) }];
-      await element.updateComplete;
+      if (config.same) element.points = [{ title: 'Cycle', text: String(i) }];
+      await settled(element);
       element.remove();
     }
     return (performance.now() - start) / count;
   })();
 }
 
-async function measure(browser, url, mode) {
+async function measure(browser, url, config, documentJson) {
   const { page, close } = await freshPage(browser);
   await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(cycles, mode, 1000); // warm up: compiled code, caches, Lit's template cache
+  await page.evaluate(cycles, config, 500, documentJson); // warm up: chunks loaded, compiled code, Lit's template cache
   const before = await heapAfterGc(page);
-  const perCycle = await page.evaluate(cycles, mode, CYCLES);
+  const perCycle = await page.evaluate(cycles, config, CYCLES, documentJson);
   const after = await heapAfterGc(page);
   await close();
   return {
@@ -46,33 +102,35 @@ async function measure(browser, url, mode) {
   };
 }
 
-export default async function connectCycles({ browser, server, runs }) {
+export default async function connectCycles({ browser, server }) {
   const url = server.page(
     '/bench/cycles.html',
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cycles</title><script type="module" src="/dist/lede.js"></script></head><body><div id="host"></div></body></html>',
   );
-  const rounds = Math.max(3, Math.ceil(runs / 5));
+  server.page('/bench/cycles-fragment.html', '<h2>Fetched</h2><p>A fragment.</p>');
+  const documentJson = readFileSync('demo/article.json', 'utf8');
   const rows = [];
-  for (const mode of ['same', 'new']) {
-    const results = [];
-    for (let i = 0; i < rounds; i++) results.push(await measure(browser, url, mode));
-    const label = mode === 'same' ? 'same element, re-rendered' : 'a new element each cycle';
+  for (const config of CONFIGS) {
+    const result = await measure(browser, url, config, documentJson);
     rows.push(
       {
-        measure: `${CYCLES.toLocaleString('en')} cycles, ${label}: retained heap`,
+        measure: `${config.name}: retained heap`,
         unit: 'KB',
-        lede: summarize(results.map((r) => r.growth)),
+        lede: summarize([result.growth]),
         budget: { max: MAX_GROWTH_KB },
       },
       {
-        measure: `  retained DOM nodes / listeners`,
+        measure: `  retained DOM nodes + listeners`,
         unit: '',
         digits: 0,
-        lede: summarize(results.map((r) => r.nodes + r.listeners)),
+        lede: summarize([result.nodes + result.listeners]),
         budget: { max: 0 },
       },
-      { measure: `  time per cycle`, unit: 'µs', digits: 1, lede: summarize(results.map((r) => r.perCycle * 1000)) },
+      { measure: `  time per cycle`, unit: 'µs', digits: 1, lede: summarize([result.perCycle * 1000]) },
     );
   }
-  return { title: `${CYCLES.toLocaleString('en')} connect/disconnect cycles of <lede-key-points>`, rows };
+  return {
+    title: `${CYCLES.toLocaleString('en')} connect/disconnect cycles of every element and configuration (one run each)`,
+    rows,
+  };
 }

@@ -4,14 +4,18 @@
 // (a `define("lede-…", …)` call, found through the manifest's tags) is listed in `sideEffects`.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { entries, fileExports, sideEffectFreeEntries } from './entries.mjs';
+import { entries, fileExports, LOADER_DIR, sideEffectFreeEntries, singleFileBundles } from './entries.mjs';
 import { readElements } from './manifest.mjs';
 
 const write = process.argv.includes('--write');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const typesOf = (source) => `./dist/types/${source.replace(/^src\//, '').replace(/\.ts$/, '.d.ts')}`;
-const BUNDLES = ['./dist/lede.js', './dist/lede.iife.js'];
+// The script-tag files: the loader, its chunks (each element's registers it), the single-file builds.
+const LOADER = './dist/lede.js';
+const LOADER_CHUNKS = `./dist/${LOADER_DIR}/*.js`;
+const SINGLE_FILES = Object.values(singleFileBundles).map((file) => `./dist/${file}`);
+const BUNDLES = [LOADER, ...SINGLE_FILES];
 const FALLBACK_CSS = './dist/lede.css';
 
 /** What `exports` must be: the root, one subpath per entry, the browser bundle, and the files. */
@@ -20,8 +24,8 @@ function expectedExports() {
   for (const [name, source] of Object.entries(entries)) {
     exports[name === 'index' ? '.' : `./${name}`] = { types: typesOf(source), default: `./dist/${name}.js` };
   }
-  // The script-tag file as a module, for bundlers that want it whole (browser only: Lit's browser build inside).
-  exports['./bundle'] = { types: typesOf(entries.index), default: BUNDLES[0] };
+  // The single-file ES build, for bundlers that want it whole (browser only: Lit's browser build inside).
+  exports['./bundle'] = { types: typesOf(entries.index), default: `./dist/${singleFileBundles.es}` };
   // The pre-upgrade styles of every element (scripts/build-fallback-css.mjs).
   exports['./lede.css'] = FALLBACK_CSS;
   for (const file of fileExports) if (file === 'package.json' || existsSync(file)) exports[`./${file}`] = `./${file}`;
@@ -34,10 +38,11 @@ const registering = Object.keys(entries)
 const expectedSideEffects = [
   ...registering,
   ...BUNDLES,
+  LOADER_CHUNKS,
   FALLBACK_CSS,
   './src/index.ts',
   './src/*/index.ts',
-  './src/react/index.ts',
+  './src/react/*.ts',
 ];
 const expectedFiles = [
   'dist',
@@ -71,7 +76,10 @@ if (existsSync('dist') && existsSync('custom-elements.json')) {
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
       d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
     );
-  for (const file of walk('dist').filter((path) => path.endsWith('.js') && !BUNDLES.includes(`./${path}`))) {
+  const inLoaderDir = (path) => path.startsWith(join('dist', LOADER_DIR, '/'));
+  for (const file of walk('dist').filter(
+    (path) => path.endsWith('.js') && !BUNDLES.includes(`./${path}`) && !inLoaderDir(path),
+  )) {
     const code = readFileSync(file, 'utf8');
     const registered = tags.filter((tag) =>
       new RegExp(`[\\w$]\\(\\s*["']${tag}["']\\s*,\\s*[\\w$]+\\s*\\)`).test(code),
@@ -84,6 +92,7 @@ if (existsSync('dist') && existsSync('custom-elements.json')) {
       if (!existsSync(path)) problems.push(`${path} is missing after the build`);
   }
   if (!existsSync(FALLBACK_CSS)) problems.push(`${FALLBACK_CSS} is missing after the build`);
+  for (const file of BUNDLES) if (!existsSync(file)) problems.push(`${file} is missing after the build`);
 }
 
 if (write) {

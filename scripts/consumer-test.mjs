@@ -96,6 +96,14 @@ try {
     `import { ${first.className} } from '${pkg.name}/classes';\nconsole.log(${first.className}.name);\n`,
   );
   writeFileSync(join(app, 'src', 'unused_classes.ts'), `import '${pkg.name}/classes';\n`);
+  // One React wrapper alone: it must bring its element only, without DOMPurify or the other elements.
+  const one = elements.find((e) => e.tagName === 'lede-key-points') ?? elements[0];
+  const others = elements.filter((element) => element !== one);
+  const oneEntry = one.tagName.replace(/^lede-/, '');
+  writeFileSync(
+    join(app, 'src', 'react_one.ts'),
+    `import { ${one.className} } from '${pkg.name}/react/${oneEntry}';\nconsole.log(${one.className});\n`,
+  );
   writeFileSync(
     join(app, 'tsconfig.json'),
     JSON.stringify({
@@ -158,6 +166,18 @@ try {
   if (defined.length || /customElements\.define\(/.test(classOnly))
     throw new Error(`importing a class from ${pkg.name}/classes registers ${defined.join(', ') || 'a tag'}`);
   step('sideEffects: lede/classes registers nothing and is dropped when unused');
+
+  const wrapperOnly = await bundle('react_one');
+  if (!wrapperOnly.includes(`"${one.tagName}"`) && !wrapperOnly.includes(`'${one.tagName}'`))
+    throw new Error(`the app importing ${pkg.name}/react/${oneEntry} does not hold <${one.tagName}>`);
+  const extra = others
+    .map((element) => element.tagName)
+    .filter((tag) => new RegExp(`["'\`]${tag}["'\`]`).test(wrapperOnly));
+  // DOMPurify's configuration keys survive minification.
+  if (/ALLOWED_TAGS|SAFE_FOR_TEMPLATES/.test(wrapperOnly)) extra.push('DOMPurify');
+  if (extra.length)
+    throw new Error(`an app importing only ${pkg.name}/react/${oneEntry} bundles ${extra.join(', ')} as well`);
+  step(`an app with ${pkg.name}/react/${oneEntry} alone bundles <${one.tagName}> only: no DOMPurify, no other element`);
 } catch (error) {
   failed = true;
   console.error(`consumer test failed: ${error.stdout ?? ''}${error.stderr ?? ''}${error.message}`);

@@ -1,2 +1,3 @@
 import type { Plugin } from 'vite';
 export function dompurifySource(): Plugin;
+export function staticDompurify(): Plugin;

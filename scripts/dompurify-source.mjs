@@ -90,3 +90,24 @@ export function dompurifySource() {
     },
   };
 }
+
+/**
+ * For the single-file builds only: the sanitizer's `import('dompurify')` (a chunk of its own in the
+ * loader build) becomes a static import, so the one file does not carry a lazy-module wrapper and
+ * a namespace object for DOMPurify. DOMPurify's instance is still made on the first sanitize.
+ */
+export function staticDompurify() {
+  const dynamic = /\bimport\(\s*(['"])dompurify\1\s*\)/g;
+  return {
+    name: 'lede-static-dompurify',
+    transform(code, id) {
+      if (!/[\\/]src[\\/]core[\\/]sanitize\.ts$/.test(id)) return null;
+      const found = code.match(dynamic)?.length ?? 0;
+      if (found !== 1) throw new Error(`static-dompurify: ${id} has ${found} import('dompurify'), not 1`);
+      return {
+        code: `import __ledeDompurify from 'dompurify';\n${code.replace(dynamic, 'Promise.resolve({ default: __ledeDompurify })')}`,
+        map: null,
+      };
+    },
+  };
+}

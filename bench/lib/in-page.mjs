@@ -7,8 +7,12 @@
  * `painted`: when the first frame after `ready` has been laid out and painted.
  */
 export function instrument(tags) {
-  const bench = { fcp: undefined, cls: 0, ready: undefined, painted: undefined };
+  const bench = { fcp: undefined, cls: 0, ready: undefined, painted: undefined, longTasks: [] };
   window.__bench = bench;
+  // Tasks over 50 ms (what a reader's tap may wait for), with their durations.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -26,6 +30,15 @@ export function instrument(tags) {
     // (style, layout, paint) is done. The same for the static page, whose content is final at DOMContentLoaded.
     requestAnimationFrame(() => setTimeout(() => (bench.painted = performance.now())));
   });
+}
+
+/** The JavaScript the page downloaded: bytes on the wire (gzip) and files, from Resource Timing. */
+export function scriptTransfer() {
+  const scripts = performance.getEntriesByType('resource').filter((entry) => /\.m?js(\?|$)/.test(entry.name));
+  return {
+    bytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+    files: scripts.map((entry) => new URL(entry.name).pathname),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createLedeEndpoint } from '../../server/endpoint.mjs';
 
 const TYPES = {
@@ -14,6 +15,19 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
+/** Text is sent gzipped (level 9, as the size check counts it) when the browser accepts it, as a real server would. */
+function reply(req, res, status, headers, body) {
+  const compress =
+    /text|javascript|json|svg/.test(headers['content-type'] ?? '') &&
+    /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  if (compress) {
+    body = gzipSync(body, { level: 9 });
+    headers = { ...headers, 'content-encoding': 'gzip' };
+  }
+  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 export async function startServer(root = process.cwd()) {
   const pages = new Map();
   const endpoint = createLedeEndpoint();
@@ -21,8 +35,7 @@ export async function startServer(root = process.cwd()) {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (pages.has(path)) {
       const { body, type } = pages.get(path);
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(body);
+      reply(req, res, 200, { 'content-type': type, 'cache-control': 'no-store' }, body);
       return;
     }
     void endpoint(req, res, async () => {
@@ -30,11 +43,8 @@ export async function startServer(root = process.cwd()) {
       if (!file.startsWith(root)) return void res.writeHead(403).end();
       try {
         const body = await readFile(file);
-        res.writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
-        res.end(body);
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        reply(req, res, 200, { 'content-type': type, 'cache-control': 'no-store' }, body);
       } catch {
         res.writeHead(404).end();
       }

@@ -5,7 +5,7 @@ import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
-import { CONTENT_ID_PREFIX, sanitizeHtml } from '../core/sanitize.js';
+import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { createElement } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
@@ -109,6 +109,8 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   #entries: TocEntry[] = [];
   #minutes = 0;
   #fetching?: AbortController;
+  /** `content` waiting for DOMPurify to load (the first untrusted HTML on the page). */
+  #pendingContent?: Promise<void>;
 
   constructor() {
     super();
@@ -153,7 +155,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     // A server renderer has no DOM to sanitize into, fetch for or read headings from: it renders
     // the header, and the body is the slotted children until the element upgrades in the browser.
     if (isServer) return;
-    if (changed.has('content')) this.#contentBody = this.content == null ? undefined : this.#sanitize(this.content);
+    if (changed.has('content')) this.#showContent(this.content);
     if (changed.has('src')) void this.#load();
     const root = this.#contentBody ?? this.loaded?.body ?? this;
     // Always: headings get ids, so #slug links reach them with or without a table of contents.
@@ -171,10 +173,41 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     if (location.hash) requestAnimationFrame(this.#onHashChange);
   }
 
-  #sanitize(dirty: string): HTMLElement {
+  /** Also waits for `content` to be sanitized when DOMPurify was still loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#pendingContent) {
+      await this.#pendingContent;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #wrap(fragment: DocumentFragment): HTMLElement {
     const body = createElement('div');
-    body.append(sanitizeHtml(dirty));
+    body.append(fragment);
     return body;
+  }
+
+  /** Sanitizes `content` into the body: at once when DOMPurify is loaded, else once it is (what was shown stays meanwhile). */
+  #showContent(dirty: string | undefined): void {
+    this.#pendingContent = undefined;
+    if (dirty == null) return void (this.#contentBody = undefined);
+    const sanitize = loadedSanitizer();
+    if (sanitize) return void (this.#contentBody = this.#wrap(sanitize(dirty)));
+    const pending: Promise<void> = (this.#pendingContent = loadSanitizer().then(
+      (sanitize) => {
+        if (this.#pendingContent !== pending) return; // Replaced or removed meanwhile.
+        this.#pendingContent = undefined;
+        this.#contentBody = this.#wrap(sanitize(dirty));
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.#pendingContent !== pending) return;
+        this.#pendingContent = undefined;
+        this.reportProblem('network', 'content', `could not be shown: the sanitizer did not load (${String(error)})`);
+      },
+    ));
   }
 
   async #load(): Promise<void> {
@@ -185,8 +218,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     this.loading = true;
     this.failed = false;
     try {
-      const { kind, body, fields } = await loadSource(src, controller.signal);
-      this.loaded = { fields, body: this.#sanitize(body) };
+      // DOMPurify (on the page's first untrusted HTML) loads while the source is fetched.
+      const [{ kind, body, fields }, sanitize] = await Promise.all([
+        loadSource(src, controller.signal),
+        loadSanitizer(),
+      ]);
+      this.loaded = { fields, body: this.#wrap(sanitize(body)) };
       this.loading = false;
       await this.updateComplete;
       emit(this, 'lede-load', { src, kind });

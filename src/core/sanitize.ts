@@ -1,4 +1,4 @@
-import DOMPurify, { type Config } from 'dompurify';
+import type { Config, DOMPurify } from 'dompurify';
 import forbidden from './forbidden.json';
 import { baseUrl } from './page.js';
 import { ALLOWED_URI_REGEXP } from './url.js';
@@ -7,6 +7,10 @@ import { ALLOWED_URI_REGEXP } from './url.js';
  * The one way Lede turns untrusted HTML into DOM: DOMPurify with an allow-list for article
  * content, returning a fragment whose nodes are inserted as they are. A sanitized string is never
  * parsed again (that re-parse is where mutation XSS lives).
+ *
+ * DOMPurify is imported on first use (`loadSanitizer`), so a page that renders no untrusted HTML
+ * never downloads it: in the script-tag loader it is a chunk of its own, and a consumer's bundler
+ * splits it the same way.
  *
  * Under enforced Trusted Types DOMPurify parses through a policy named `lede`. The policy passes
  * strings through unchanged, so it stays private to this module: DOMPurify is its only caller.
@@ -17,6 +21,9 @@ import { ALLOWED_URI_REGEXP } from './url.js';
 // must not have either: styles, forms, dialogs, top-layer triggers, and hooks into the shadow root.
 // (The script-tag bundles also leave them out of DOMPurify's lists: scripts/dompurify-source.mjs.)
 const { tags: FORBID_TAGS, attributes: FORBID_ATTR } = forbidden;
+
+/** Sanitizes untrusted HTML into a fragment, ready to insert. */
+export type Sanitize = (dirty: string) => DocumentFragment;
 
 function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;
@@ -40,11 +47,8 @@ export function isExternalUrl(href: string): boolean {
   }
 }
 
-let purify: ReturnType<typeof DOMPurify> | undefined;
-
-function instance(): ReturnType<typeof DOMPurify> {
-  if (purify) return purify;
-  purify = DOMPurify(window);
+function configure(factory: DOMPurify): Sanitize {
+  const purify = factory(window);
   purify.setConfig({
     USE_PROFILES: { html: true },
     FORBID_TAGS,
@@ -69,12 +73,30 @@ function instance(): ReturnType<typeof DOMPurify> {
       element.setAttribute('decoding', 'async');
     }
   });
-  return purify;
+  return (dirty) => purify.sanitize(dirty) as unknown as DocumentFragment;
 }
 
-/** Sanitizes untrusted HTML into a fragment, ready to insert. */
-export function sanitizeHtml(dirty: string): DocumentFragment {
-  return instance().sanitize(dirty) as unknown as DocumentFragment;
+let ready: Sanitize | undefined;
+let loading: Promise<Sanitize> | undefined;
+
+/** The sanitizer, once loaded: lets an element render in the same update when it already is. */
+export const loadedSanitizer = (): Sanitize | undefined => ready;
+
+/** Imports DOMPurify (once) and resolves with the sanitizer. A failed import is tried again on the next call. */
+export function loadSanitizer(): Promise<Sanitize> {
+  loading ??= import('dompurify').then(
+    ({ default: factory }) => (ready = configure(factory)),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Sanitizes untrusted HTML into a fragment, ready to insert (loading DOMPurify first if needed). */
+export async function sanitizeHtml(dirty: string): Promise<DocumentFragment> {
+  return (ready ?? (await loadSanitizer()))(dirty);
 }
 
 /** The prefix DOMPurify puts before every id and name, so content cannot clobber page globals. */

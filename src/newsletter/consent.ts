@@ -5,7 +5,7 @@
  */
 export async function consentNodes(dirty: string): Promise<Node[]> {
   const { sanitizeHtml } = await import('../core/sanitize.js');
-  const fragment = sanitizeHtml(dirty);
+  const fragment = await sanitizeHtml(dirty);
   linksOnly(fragment);
   return [...fragment.childNodes];
 }

@@ -56,13 +56,8 @@ describe('<lede-story>', () => {
     expect(errors.details).to.deep.equal([]);
   });
 
-  it('skips parts whose element is not registered, and renders them, in order and with their data, once it is', async () => {
+  it('renders every part by tag name; one whose element is registered later upgrades in place, with its data', async () => {
     const el = await fixture<LedeStory>(html`<lede-story .document=${full}></lede-story>`);
-    expect(parts(el)).to.deep.equal(['lede-article', 'lede-key-points']);
-    const tags = ['lede-scenarios', 'lede-comment-prompt', 'lede-newsletter'].filter((tag) => !customElements.get(tag));
-    for (const tag of tags) customElements.define(tag, class extends HTMLElement {});
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
     expect(parts(el)).to.deep.equal([
       'lede-article',
       'lede-key-points',
@@ -70,6 +65,13 @@ describe('<lede-story>', () => {
       'lede-comment-prompt',
       'lede-newsletter',
     ]);
+    const tags = ['lede-scenarios', 'lede-comment-prompt', 'lede-newsletter'].filter((tag) => !customElements.get(tag));
+    const unregistered = el.shadowRoot!.querySelector(tags[0] ?? 'lede-scenarios') as HTMLElement;
+    if (tags.length) expect(unregistered.shadowRoot, 'not registered yet: an empty tag').to.be.null;
+    for (const tag of tags) customElements.define(tag, class extends HTMLElement {});
+    await el.updateComplete;
+    expect(customElements.get(unregistered.localName)).to.exist;
+    expect(unregistered, 'upgraded in place').to.equal(el.shadowRoot!.querySelector(unregistered.localName));
     const root = el.shadowRoot!;
     const scenarios = root.querySelector('lede-scenarios') as HTMLElement & { scenarios?: unknown };
     expect(scenarios.scenarios).to.deep.equal(full.scenarios!.items);

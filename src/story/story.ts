@@ -28,8 +28,9 @@ type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
  * @description The document comes from the `document` property, else from `src` (JSON). It is
  * checked against the package's JSON Schema (`lede/schema.json`); every problem is reported with
  * the path of the bad field, and the parts without problems still render. Each part is rendered
- * by tag name, and only once that element is registered: a page that loads only some elements
- * gets only those parts.
+ * by tag name: a part whose element is not registered stays an empty tag until it is (the
+ * script-tag loader, `dist/lede.js`, finds it there and loads it), so a page that loads only some
+ * elements shows only those parts.
  *
  * @fires lede-load - The `src` document is shown. `detail: { src, kind: 'document' }`.
  * @fires lede-error - The document is invalid (`field` is the path, like `scenarios.items[2].title`) or `src` could not be loaded.
@@ -111,13 +112,6 @@ export class LedeStory extends LedeElement {
     this.#fetching?.abort();
   }
 
-  /** Whether the element for a part is registered; re-renders once it is. */
-  #defined(tag: string): boolean {
-    if (customElements.get(tag)) return true;
-    void customElements.whenDefined(tag).then(() => this.requestUpdate());
-    return false;
-  }
-
   #renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
     const level = this.level;
     const inner = Math.min(level + 1, 6);
@@ -193,7 +187,7 @@ export class LedeStory extends LedeElement {
     if (!this.#shown) return nothing;
     const { doc, valid } = this.#shown;
     return html`<div part="base">
-      ${PARTS.map(([part, tag]) => (valid.has(part) && this.#defined(tag) ? this.#renderPart(part, doc) : nothing))}
+      ${PARTS.map(([part]) => (valid.has(part) ? this.#renderPart(part, doc) : nothing))}
     </div>`;
   }
 }

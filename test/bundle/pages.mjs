@@ -1,12 +1,34 @@
-// Writes the script-tag test pages: the demo article, under the strict CSP, loading only
-// dist/lede.css and dist/lede.js (as a module) or dist/lede.iife.js (as a classic script), as the
-// CMS guide says. Plain static files.
+// Writes the script-tag test pages: plain static files that load only what the CMS guide says
+// (dist/lede.css and one of the script-tag files), most of them the demo article under the strict
+// CSP, as a publisher would.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { demoPage } from '../../scripts/demo-pages.mjs';
 
+const LOADER = '<script type="module" src="/dist/lede.js"></script>';
+const BUNDLE = '<script type="module" src="/dist/lede.bundle.js"></script>';
+const CLASSIC = '<script src="/dist/lede.iife.js"></script>';
+
+/** The demo article with every element, loaded by each script-tag file. */
 export const PAGES = {
-  module: { head: '<script type="module" src="/dist/lede.js"></script>' },
-  classic: { end: '<script src="/dist/lede.iife.js"></script>' },
+  module: { head: LOADER, file: 'lede.js' },
+  bundle: { head: BUNDLE, file: 'lede.bundle.js' },
+  classic: { end: CLASSIC, file: 'lede.iife.js' },
+};
+
+const KEY_POINTS = `<main><lede-key-points heading="Why this matters"><ul>
+  <li><strong>Jobs:</strong> About 4,200 people work in port operations.</li>
+  <li><strong>Shared debt:</strong> The channel loan runs until 2044.</li>
+</ul></lede-key-points></main>`;
+
+/** Pages for one question each. */
+export const SPECIAL_PAGES = {
+  // What a page with key points only downloads.
+  'key-points-only': { head: LOADER, main: KEY_POINTS },
+  // A story from a document: its parts are found in its shadow root.
+  story: { head: LOADER, main: '<main><lede-story src="/__lede/demo-document"></lede-story></main>' },
+  // Two copies of the loader (two URLs), and the loader with the single-file classic bundle.
+  twice: { head: `${LOADER}\n<script type="module" src="/dist/lede.js?copy"></script>` },
+  'loader-and-bundle': { head: LOADER, end: CLASSIC },
 };
 
 /**
@@ -35,6 +57,8 @@ export const CLOBBERING = `<div hidden>
     'querySelector',
     'baseURI',
     'getElementById',
+    'querySelectorAll',
+    'head',
   ]
     .map((name) => `<img name="${name}" alt="">`)
     .join('')}
@@ -43,36 +67,32 @@ export const CLOBBERING = `<div hidden>
 
 export function writeBundlePages(dir = 'test/bundle/pages') {
   mkdirSync(dir, { recursive: true });
-  for (const [name, scripts] of Object.entries(PAGES)) {
-    const head = `<link rel="stylesheet" href="/dist/lede.css" />\n    <script src="/test/bundle/record-errors.js"></script>\n    ${scripts.head ?? ''}`;
+  const write = (name, { head = '', end = '', main }) =>
     writeFileSync(
       `${dir}/${name}.html`,
-      demoPage({ title: `Lede script tag: ${name}`, csp: true, head, end: scripts.end ?? '' }),
+      demoPage({
+        title: `Lede script tag: ${name}`,
+        csp: true,
+        head: `<link rel="stylesheet" href="/dist/lede.css" />\n    <script src="/test/bundle/record-errors.js"></script>\n    ${head}`,
+        end,
+        ...(main ? { main } : {}),
+      }),
     );
+  for (const [name, page] of Object.entries({ ...PAGES, ...SPECIAL_PAGES })) write(name, page);
+  for (const [name, page] of Object.entries(PAGES)) {
+    // A hostile page: Object.prototype polluted before Lede loads, and clobbering markup.
+    const { head = '', end = '' } = page;
+    write(`hostile-${name}`, {
+      head: `<script src="/test/bundle/hostile-setup.js"></script>\n    ${head}`,
+      end: CLOBBERING + end,
+    });
+    // Two copies of the same file (two URLs) under enforced Trusted Types: the second is a quiet no-op.
+    const copy = (tags) => tags.replace(/(\/dist\/[\w.]+\.js)/, '$1?copy=2');
+    write(`twice-${name}`, { head: head && head + copy(head), end: end && end + copy(end) });
   }
-  // A hostile page: Object.prototype polluted before Lede loads, and clobbering markup.
-  for (const [name, scripts] of Object.entries(PAGES)) {
-    const head = `<link rel="stylesheet" href="/dist/lede.css" />\n    <script src="/test/bundle/record-errors.js"></script>\n    <script src="/test/bundle/hostile-setup.js"></script>\n    ${scripts.head ?? ''}`;
-    writeFileSync(
-      `${dir}/hostile-${name}.html`,
-      demoPage({ title: `Lede on a hostile page: ${name}`, csp: true, head, end: CLOBBERING + (scripts.end ?? '') }),
-    );
-  }
-  // Two copies of the bundle under enforced Trusted Types: the second must be a quiet no-op.
-  const twice = {
-    module: { head: `${PAGES.module.head}<script type="module" src="/dist/lede.js?copy=2"></script>` },
-    classic: { end: `${PAGES.classic.end}<script src="/dist/lede.iife.js?copy=2"></script>` },
-  };
-  for (const [name, scripts] of Object.entries(twice)) {
-    const head = `<link rel="stylesheet" href="/dist/lede.css" />\n    <script src="/test/bundle/record-errors.js"></script>\n    ${scripts.head ?? ''}`;
-    writeFileSync(
-      `${dir}/twice-${name}.html`,
-      demoPage({ title: `Lede loaded twice: ${name}`, csp: true, head, end: scripts.end ?? '' }),
-    );
-  }
-  // The XSS corpus against the bundle's own DOMPurify build: no CSP, so a payload that survived would run.
+  // The XSS corpus against the loader's DOMPurify chunk: no CSP, so a payload that survived would run.
   writeFileSync(
     `${dir}/empty.html`,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lede bundle</title>${PAGES.module.head}</head><body></body></html>\n`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lede bundle</title>${LOADER}</head><body></body></html>\n`,
   );
 }

@@ -11,10 +11,10 @@ document.addEventListener('securitypolicyviolation', (event) =>
 document.addEventListener('lede-error', (event) =>
   window.__problems.push(`lede-error: ${event.detail && event.detail.message}`),
 );
-// And the console warnings, to count them (a second copy of Lede warns once).
+// And Lede's console warnings (a second copy of Lede on the page warns, never throws).
 window.__warnings = [];
-const consoleWarn = console.warn;
+const warn = console.warn.bind(console);
 console.warn = (...args) => {
   window.__warnings.push(args.map(String).join(' '));
-  consoleWarn.apply(console, args);
+  warn(...args);
 };

@@ -1,4 +1,5 @@
-// The XSS corpus through dist/lede.js: the script-tag bundles build DOMPurify from its source with
+// The XSS corpus through dist/lede.js (the loader, and its DOMPurify chunk, loaded on the first
+// untrusted HTML): the script-tag files build DOMPurify from its source with
 // the SVG and MathML lists emptied (scripts/dompurify-source.mjs), so that build is checked on its
 // own, in a page without a CSP where a payload that survived would run.
 import { expect } from '@open-wc/testing';
@@ -20,6 +21,8 @@ async function openPage(): Promise<Trapped> {
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as Trapped;
+  // The loader defines <lede-article> (and fetches its chunk) once one is on the page.
+  win.document.body.append(win.document.createElement('lede-article'));
   await win.customElements.whenDefined('lede-article');
   return win;
 }

@@ -1,5 +1,5 @@
 // What is generated from custom-elements.json covers every element of the manifest: a React
-// wrapper with a prop per event, a docs page with every attribute, event, part and custom
+// wrapper with a prop per event (its own entry, re-exported by lede/react), a docs page with every attribute, event, part and custom
 // property, a properties table with a row for every public property, and VS Code data with
 // every attribute. Run after the build (it reads the classes in dist/classes.js).
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { pascalCase, readElements } from '../../scripts/manifest.mjs';
 
 const elements = readElements();
-const react = readFileSync('src/react/index.ts', 'utf8');
+const reactIndex = readFileSync('src/react/index.ts', 'utf8');
 const vscode = JSON.parse(readFileSync('vscode.html-custom-data.json', 'utf8'));
 
 /** The first cell of every row of a page's table under `## title`, without its backticks. */
@@ -63,6 +63,9 @@ describe('generated from the manifest', async () => {
 
   for (const element of elements) {
     it(`<${element.tagName}>: React wrapper, docs page and VS Code data`, () => {
+      // Its own entry (lede/react/<entry>), re-exported by lede/react.
+      const react = readFileSync(`src/react/${element.entry}.ts`, 'utf8');
+      assert.ok(reactIndex.includes(`export { ${element.className} } from './${element.entry}.js';`));
       assert.match(
         react,
         new RegExp(`export const ${element.className} = createComponent\\(\\{\\s*tagName: '${element.tagName}'`),
