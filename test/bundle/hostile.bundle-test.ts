@@ -22,7 +22,7 @@ async function openPage(name: string): Promise<PageWindow> {
 
 async function expectEveryElementRendered(win: PageWindow): Promise<void> {
   for (const tag of TAGS) {
-    const elements = [...win.document.querySelectorAll<LedeLike>(tag)];
+    const elements = [...win.Document.prototype.querySelectorAll.call(win.document, tag)] as LedeLike[];
     expect(elements.length, `<${tag}> is on the page`).to.be.greaterThan(0);
     // The loader imports each element's code once its tag is on the page.
     await Promise.race([win.customElements.whenDefined(tag), new Promise((resolve) => setTimeout(resolve, 5000))]);
