@@ -5,7 +5,9 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'test/fixtures/'] },
+  {
+    ignores: ['dist/', 'server/dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'test/fixtures/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

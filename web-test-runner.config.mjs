@@ -9,7 +9,7 @@ import { networkCommandPlugin } from './test/plugins/network.mjs';
 
 const endpoint = createLedeEndpoint();
 
-/** The SPEC's strict policy, with Trusted Types enforced, for the pages under test/csp/. */
+/** The strict policy of the README, with Trusted Types enforced, for the pages under test/csp/. */
 export const STRICT_CSP =
   "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
 

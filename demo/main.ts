@@ -24,9 +24,12 @@ const faults: Record<string, object[]> = {
   flaky: [{ status: 500 }, { status: 500 }],
   down: Array.from({ length: 4 }, () => ({ status: 503 })),
 };
-const log = document.querySelector<HTMLOutputElement>('#demo-log');
+const log = document.querySelector<HTMLOListElement>('#demo-log');
 const note = (line: string) => {
-  if (log) log.textContent = `${line}\n${log.textContent ?? ''}`.slice(0, 2000);
+  const entry = document.createElement('li');
+  entry.textContent = line;
+  log?.prepend(entry);
+  while (log && log.children.length > 20) log.lastElementChild!.remove();
 };
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {
   button.addEventListener('click', async () => {

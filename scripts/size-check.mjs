@@ -24,13 +24,15 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   page's text colour, +0.3 KB for the lazy sanitizer (DOMPurify loaded on first use, awaited by
 //   updateComplete) and the story rendering every part by tag, +1 KB for issue 13's reader
 //   features (share icons and three more networks, the scenarios' closes and show-results, the
-//   nested table of contents), +2.0 KB for surviving a hostile page (issue 15: the outbox integrity
-//   checks and its shared controller, own-property reads, clobber-proof page reads, and the build
-//   plugin's guards around Lit, 0.2 KB).
+//   nested table of contents), +0.4 KB for issue 16's accessibility fixes (required marks, the
+//   story's outline, scenario-named vote buttons and the leading share announced, the Mastodon
+//   prompt's focus order, the translations registry), +2.0 KB for surviving a hostile page (issue
+//   15: the outbox integrity checks and its shared controller, own-property reads, clobber-proof
+//   page reads, and the build plugin's guards around Lit, 0.2 KB).
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
 //   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
-const SINGLE_FILE_CEILING = 34.7 * KB;
+const SINGLE_FILE_CEILING = 35.1 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.1 * KB },
@@ -38,7 +40,7 @@ const PAGES = [
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 30 * KB,
+    ceiling: 30.4 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];

@@ -175,10 +175,13 @@ describe('delivery', () => {
       await goOffline(400);
       enqueue(entry('back-online'));
       const delivered: string[] = [];
-      const stop = watchOutbox('votes', (e) => delivered.push(e.idempotencyKey));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(delivered, 'nothing is sent while offline').to.have.length(0);
+      const sentWhileOffline: string[] = [];
+      const stop = watchOutbox('votes', (e) => {
+        delivered.push(e.idempotencyKey);
+        if (!navigator.onLine) sentWhileOffline.push(e.idempotencyKey);
+      });
       await until(() => delivered.length === 1, 'the outbox to flush');
+      expect(sentWhileOffline, 'nothing is sent while offline').to.have.length(0);
       stop();
       expect(await session.requests('votes')).to.have.length(1);
     });

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../test/helpers/axe.js';
 import { captureLedeErrors } from '../../test/helpers/errors.js';
-import { EndpointSession } from '../../test/helpers/endpoint.js';
+import { EndpointSession, until } from '../../test/helpers/endpoint.js';
 import type { LedeArticle } from './article.js';
 import './index.js';
 
@@ -323,8 +323,10 @@ describe('<lede-article>', () => {
       el.src = url;
       await el.updateComplete;
       expect(el.loading).to.be.true;
+      const requests = () => session.requests('pages');
+      await until(async () => (await requests()).length === 1, 'the request to reach the endpoint');
       el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 50)); // The aborted request settles.
+      await until(async () => (await requests())[0]!.aborted === true, 'the endpoint to see the abort');
       const loaded = oneEvent(el, 'lede-load');
       wrapper.querySelector('section')!.append(el);
       await loaded;

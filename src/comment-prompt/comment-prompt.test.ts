@@ -241,7 +241,7 @@ describe('<lede-comment-prompt>', () => {
         const el = await fixture<LedeCommentPrompt>(
           html`<lede-comment-prompt count="4" comments-href="#c" share="x bluesky copy"></lede-comment-prompt>`,
         );
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await el.updateComplete; // A count request would start in the update.
         expect(countText(el)).to.equal('4 comments');
         expect(calls).to.have.length(0);
       } finally {
@@ -346,15 +346,18 @@ describe('<lede-comment-prompt>', () => {
       expect(await api.requests()).to.have.length(0);
     });
 
-    it('stops waiting when it leaves the page, and reports nothing', async () => {
+    it('aborts its count request when it leaves the page, and reports nothing', async () => {
       const api = endpointSession();
       await api.faults({ delay: 300, status: 200, body: { count: 5 } });
       const el = await fixture<LedeCommentPrompt>(
         html`<lede-comment-prompt count-src=${api.countSrc}></lede-comment-prompt>`,
       );
+      await waitUntil(async () => (await api.requests()).length === 1, 'the request to reach the endpoint');
       el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The endpoint sees the connection closed before its (delayed) answer: the fetch was aborted.
+      await waitUntil(async () => (await api.requests())[0]!.aborted === true, 'the endpoint to see the abort');
       expect(errors.details).to.have.length(0);
+      expect(countText(el), 'the count line stays reserved and empty').to.equal('');
     });
   });
 
@@ -782,8 +785,11 @@ describe('<lede-comment-prompt>', () => {
       try {
         const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt share="native"></lede-comment-prompt>`);
         el.addEventListener('lede-share', (event) => event.preventDefault());
-        shareLink(el, 'native').click();
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        let cancelled = false;
+        el.addEventListener('lede-share', (event) => (cancelled = event.defaultPrevented));
+        shareLink(el, 'native').click(); // lede-share is dispatched, and cancelled, within the click
+        expect(cancelled).to.equal(true);
+        await el.updateComplete;
         expect(calls).to.have.length(0);
       } finally {
         restore();

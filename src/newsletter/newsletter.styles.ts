@@ -37,6 +37,10 @@ export const newsletterStyles = css`
     border-color: var(--lede-newsletter-error-color, var(--_lede-error));
     box-shadow: 0 0 0 1px var(--lede-newsletter-error-color, var(--_lede-error));
   }
+  .required {
+    font-size: 0.875em;
+    color: var(--_lede-muted);
+  }
   [part='error'] {
     font-weight: 600;
   }

@@ -55,6 +55,8 @@ const defaultStrings = {
   success: 'Thanks! Check your inbox to confirm.',
   invalid: 'Enter an email like name@example.com.',
   consentRequired: 'Please tick this box.',
+  /** Beside the label of a field that must be filled (the field itself is marked required for assistive technology). */
+  required: '(required)',
   saved: 'No connection: your signup is saved on this device and will be sent when the connection is back.',
   failed: 'Sorry, that did not work. Please try again.',
 };
@@ -240,15 +242,24 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
           this.requestUpdate();
         });
     }
+    // The first render already says it: a signup waiting in the outbox, or one the no-JavaScript form sent
+    // (set here, not after the render, so that it costs no second update).
+    if (!this.hasUpdated && !isServer) {
+      if (this.#savedEmail()) this.message = this.resolvedStrings.saved;
+      else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+    }
   }
 
   protected override firstUpdated(): void {
     const form = this.#fallback;
-    const saved = this.#outbox.pending[0]?.meta?.email;
     this.#input('email').value =
-      typeof saved === 'string' ? saved : (form && query<HTMLInputElement>(form, '[name=email]')?.value) || '';
-    if (saved) this.message = this.resolvedStrings.saved;
-    else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+      this.#savedEmail() ?? ((form && query<HTMLInputElement>(form, '[name=email]')?.value) || '');
+  }
+
+  /** The email of a signup waiting in the outbox, if any. */
+  #savedEmail(): string | undefined {
+    const email = this.#outbox.pending[0]?.meta?.email;
+    return typeof email === 'string' ? email : undefined;
   }
 
   /** Whether there is a consent checkbox: a `consent` label, `consent-html`, or a `consent` slot. */
@@ -340,17 +351,22 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const invalid = (name: string) => (field === name ? 'true' : nothing);
     const describedBy = (name: string) => (field === name ? 'error' : nothing);
     const error = (name: string) => (field === name ? html`<p id="error" part="error">${problem}</p>` : nothing);
+    // The email field's required state is in the accessibility tree, so its mark is for the eye only;
+    // browsers expose no required state on a checkbox, so the consent box is described by its mark.
+    const required = (id?: string) =>
+      html` <span class="required" id=${id ?? nothing} aria-hidden=${id ? nothing : 'true'}>${t.required}</span>`;
     return html`<section part="base" aria-labelledby="heading">
       ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
       <form part="form" novalidate @submit=${this.#submit}>
         <div>
-          <label for="email">${t.email}</label
+          <label for="email">${t.email}${required()}</label
           ><input
             part="input"
             id="email"
             type="email"
             name="email"
             autocomplete="email"
+            required
             aria-invalid=${invalid('email')}
             aria-describedby=${describedBy('email')}
           />${error('email')}
@@ -363,10 +379,11 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
                   id="consent"
                   type="checkbox"
                   name="consent"
+                  aria-required="true"
                   aria-invalid=${invalid('consent')}
-                  aria-describedby=${describedBy('consent')}
+                  aria-describedby=${field === 'consent' ? 'error' : 'consent-required'}
                 /><label for="consent"><slot name="consent">${this.#consentNodes ?? this.consent}</slot></label
-                >${error('consent')}
+                >${required('consent-required')}${error('consent')}
               </div>`
             : nothing
         }

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { expectNoAxeViolations } from '../../test/helpers/axe.js';
 import { captureLedeErrors } from '../../test/helpers/errors.js';
-import { EndpointSession } from '../../test/helpers/endpoint.js';
+import { EndpointSession, until } from '../../test/helpers/endpoint.js';
 import '../article/index.js';
 import '../key-points/index.js';
 import type { LedeDocument } from './document.js';
@@ -160,8 +160,10 @@ describe('<lede-story>', () => {
     const el = wrapper.querySelector('lede-story')!;
     el.src = url;
     await el.updateComplete;
+    const requests = () => session.requests('pages');
+    await until(async () => (await requests()).length === 1, 'the request to reach the endpoint');
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // The aborted request settles.
+    await until(async () => (await requests())[0]!.aborted === true, 'the endpoint to see the abort');
     const loaded = oneEvent(el, 'lede-load');
     wrapper.querySelector('section')!.append(el);
     expect((await loaded).detail).to.deep.equal({ src: url, kind: 'document' });

@@ -19,6 +19,16 @@ const PARTS = [
 ] as const;
 
 type Part = (typeof PARTS)[number][0];
+
+/**
+ * The heading level of the parts after the article (key points, scenarios, comment prompt,
+ * newsletter): beside the article's own sections (the highest heading of its body), so they do not
+ * fall under its last section; under the headline when the body has no headings.
+ */
+function partsLevel(level: number, body: unknown): number {
+  const levels = [...String(body ?? '').matchAll(/<h([1-6])[\s>]/gi)].map((m) => Number(m[1]));
+  return Math.min(levels.length ? Math.max(Math.min(...levels), level) : level + 1, 6);
+}
 type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
 
 /**
@@ -30,7 +40,9 @@ type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
  * the path of the bad field, and the parts without problems still render. Each part is rendered
  * by tag name: a part whose element is not registered stays an empty tag until it is (the
  * script-tag loader, `dist/lede.js`, finds it there and loads it), so a page that loads only some
- * elements shows only those parts.
+ * elements shows only those parts. The headline is at `heading-level` (use 1 where the story is the page's
+ * main content); the parts after the article sit beside its sections (the highest heading of the
+ * body, usually h2), or under the headline when the body has no headings.
  *
  * @fires lede-load - The `src` document is shown. `detail: { src, kind: 'document' }`.
  * @fires lede-error - The document is invalid (`field` is the path, like `scenarios.items[2].title`) or `src` could not be loaded.
@@ -114,7 +126,7 @@ export class LedeStory extends LedeElement {
 
   #renderPart(part: Part, doc: Partial<LedeDocument>): TemplateResult | typeof nothing {
     const level = this.level;
-    const inner = Math.min(level + 1, 6);
+    const inner = partsLevel(level, doc.body);
     const theme = this.theme ?? nothing;
     switch (part) {
       case 'body':
@@ -164,7 +176,7 @@ export class LedeStory extends LedeElement {
           hashtag=${p.hashtag ?? nothing}
           handle=${p.handle ?? nothing}
           url=${doc.url ?? nothing}
-          title=${doc.headline ?? nothing}
+          .title=${doc.headline ?? ''}
         ></lede-comment-prompt>`;
       }
       default: {

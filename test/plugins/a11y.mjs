@@ -37,7 +37,16 @@ export function a11yCommandPlugin() {
         const client = await cdp(session);
         await client.send('Accessibility.enable');
         const { nodes } = await client.send('Accessibility.getFullAXTree');
-        return nodes.filter((node) => !node.ignored).map(flatten);
+        // In reading order: depth first from the root (the protocol's list is in no set order).
+        const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+        const ordered = [];
+        const visit = (node) => {
+          if (!node) return;
+          ordered.push(node);
+          for (const id of node.childIds ?? []) visit(byId.get(id));
+        };
+        for (const root of nodes.filter((node) => !node.parentId || !byId.has(node.parentId))) visit(root);
+        return ordered.filter((node) => !node.ignored).map(flatten);
       }
       return undefined;
     },

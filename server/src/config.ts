@@ -1,0 +1,278 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Every setting of lede-server. Each comes from the environment, `lede-server.config.json`, or its default. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Empty until listening when PORT=0 and no PUBLIC_URL was given. */
+  publicUrl: string;
+  allowedOrigins: string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  adminToken: string | undefined;
+  lists: string[];
+  rateLimitSignups: number;
+  rateLimitVotes: number;
+  voteCapPerArticle: number;
+  trustProxy: boolean;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  logLevel: 'info' | 'silent';
+}
+
+interface Setting {
+  env: string;
+  key: keyof Config;
+  kind: 'string' | 'int' | 'list' | 'bool' | 'secret';
+  help: string;
+  fallback: string;
+}
+
+/** The one table of settings: `--help`, the config file and the environment all read it. */
+export const SETTINGS: readonly Setting[] = [
+  { env: 'PORT', key: 'port', kind: 'int', help: 'TCP port to listen on (0 = any free port).', fallback: '8787' },
+  {
+    env: 'HOST',
+    key: 'host',
+    kind: 'string',
+    help: 'Address to listen on; 0.0.0.0 behind a reverse proxy.',
+    fallback: '127.0.0.1',
+  },
+  {
+    env: 'LEDE_DATA_DIR',
+    key: 'dataDir',
+    kind: 'string',
+    help: 'Folder of the embedded database (and of mail files without SMTP_URL).',
+    fallback: './lede-data',
+  },
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    kind: 'secret',
+    help: 'postgres://user:pass@host/db to use PostgreSQL instead of the embedded database.',
+    fallback: '(embedded)',
+  },
+  {
+    env: 'PUBLIC_URL',
+    key: 'publicUrl',
+    kind: 'string',
+    help: 'The URL readers reach this server at, for links in mails; its origin is always allowed.',
+    fallback: 'http://HOST:PORT',
+  },
+  {
+    env: 'ALLOWED_ORIGINS',
+    key: 'allowedOrigins',
+    kind: 'list',
+    help: 'Comma-separated origins of your sites (https://news.example,https://www.news.example).',
+    fallback: '(none)',
+  },
+  {
+    env: 'SMTP_URL',
+    key: 'smtpUrl',
+    kind: 'secret',
+    help: 'smtp(s)://user:pass@host:port for outgoing mail; without it, mails are written to MAIL_DIR.',
+    fallback: '(write .eml files)',
+  },
+  {
+    env: 'MAIL_FROM',
+    key: 'mailFrom',
+    kind: 'string',
+    help: 'Sender of confirmation mails, e.g. "News <news@example.com>".',
+    fallback: 'lede-server <no-reply@localhost>',
+  },
+  {
+    env: 'MAIL_DIR',
+    key: 'mailDir',
+    kind: 'string',
+    help: 'Where mails are written as .eml files when SMTP_URL is not set.',
+    fallback: 'LEDE_DATA_DIR/mail',
+  },
+  {
+    env: 'ADMIN_TOKEN',
+    key: 'adminToken',
+    kind: 'secret',
+    help: 'Bearer token for /v1/admin/* and PUT /v1/comments/count; without it those routes do not exist.',
+    fallback: '(admin off)',
+  },
+  {
+    env: 'LISTS',
+    key: 'lists',
+    kind: 'list',
+    help: 'Comma-separated list names a signup may name; empty accepts any list name.',
+    fallback: '(any)',
+  },
+  {
+    env: 'RATE_LIMIT_SIGNUPS',
+    key: 'rateLimitSignups',
+    kind: 'int',
+    help: 'Signups per client per minute before 429.',
+    fallback: '10',
+  },
+  {
+    env: 'RATE_LIMIT_VOTES',
+    key: 'rateLimitVotes',
+    kind: 'int',
+    help: 'Votes per client per minute before 429.',
+    fallback: '120',
+  },
+  {
+    env: 'VOTE_CAP_PER_ARTICLE',
+    key: 'voteCapPerArticle',
+    kind: 'int',
+    help: 'Distinct reader ids one client may add to one article in a day.',
+    fallback: '30',
+  },
+  {
+    env: 'TRUST_PROXY',
+    key: 'trustProxy',
+    kind: 'bool',
+    help: '1 to take the client address from the last X-Forwarded-For entry (behind your proxy).',
+    fallback: '0',
+  },
+  {
+    env: 'SQLITE_SYNCHRONOUS',
+    key: 'sqliteSynchronous',
+    kind: 'string',
+    help: 'NORMAL: a commit survives a process crash (kill -9); FULL: also a power cut, at one disk flush per write.',
+    fallback: 'NORMAL',
+  },
+  { env: 'LOG_LEVEL', key: 'logLevel', kind: 'string', help: 'info or silent.', fallback: 'info' },
+];
+
+export class ConfigError extends Error {}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Values that win over the environment and the file (programmatic use, tests). */
+  overrides?: Partial<Config>;
+}
+
+export const CONFIG_FILE = 'lede-server.config.json';
+
+function readConfigFile(cwd: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const path = resolve(cwd, env.LEDE_CONFIG ?? CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (env.LEDE_CONFIG) throw new ConfigError(`LEDE_CONFIG names ${path}, which does not exist.`);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${path} is not a JSON object: ${(error as Error).message}`);
+  }
+}
+
+function parseValue(setting: Setting, raw: unknown): unknown {
+  const where = setting.env;
+  switch (setting.kind) {
+    case 'int': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (!Number.isInteger(n) || n < 0)
+        throw new ConfigError(`${where} must be a whole number ≥ 0, not ${String(raw)}.`);
+      return n;
+    }
+    case 'list':
+      if (Array.isArray(raw)) return raw.map((v) => String(v).trim()).filter(Boolean);
+      return String(raw)
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+    case 'bool':
+      return raw === true || /^(1|true|yes|on)$/i.test(String(raw));
+    default:
+      return String(raw);
+  }
+}
+
+/** Normalised origin (`scheme://host[:port]`, default port dropped) or undefined when it is not one. */
+export function normaliseOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadConfig(options: LoadOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = readConfigFile(cwd, env);
+  const values: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    // An empty variable counts as unset, so the file (or the default) still applies.
+    const fromEnv = env[setting.env] === '' ? undefined : env[setting.env];
+    const raw = fromEnv ?? file[setting.env] ?? file[setting.key];
+    if (raw !== undefined && raw !== '') values[setting.key] = parseValue(setting, raw);
+  }
+  Object.assign(values, options.overrides ?? {});
+
+  const port = (values.port as number | undefined) ?? 8787;
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const dataDir = resolve(cwd, (values.dataDir as string | undefined) ?? './lede-data');
+  // Without PUBLIC_URL: the listening address (known only after listening when PORT=0; startServer fills it in).
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  const publicUrl = (
+    (values.publicUrl as string | undefined) ?? (port === 0 ? '' : `http://${bracketed}:${port}`)
+  ).replace(/\/+$/, '');
+  if (publicUrl !== '' && !normaliseOrigin(publicUrl))
+    throw new ConfigError(`PUBLIC_URL must be an http(s) URL, not ${publicUrl}.`);
+  const allowedOrigins = ((values.allowedOrigins as string[] | undefined) ?? []).map((origin) => {
+    const normal = normaliseOrigin(origin);
+    if (!normal) throw new ConfigError(`ALLOWED_ORIGINS: ${origin} is not an http(s) origin.`);
+    return normal;
+  });
+  // NORMAL in WAL mode: every commit is in the WAL before the answer, so a killed process loses nothing; only a power
+  // cut can lose the last commits (never corrupt). FULL flushes the disk on every commit: on this project's 2-core
+  // machines that is 200 votes/s instead of 2,800 (see server/README.md).
+  const synchronous = String(values.sqliteSynchronous ?? 'NORMAL').toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
+    throw new ConfigError('SQLITE_SYNCHRONOUS is FULL or NORMAL.');
+  const logLevel = String(values.logLevel ?? 'info');
+  if (logLevel !== 'info' && logLevel !== 'silent') throw new ConfigError('LOG_LEVEL is info or silent.');
+  const databaseUrl = values.databaseUrl as string | undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded database).');
+  }
+
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: databaseUrl || undefined,
+    publicUrl,
+    allowedOrigins,
+    smtpUrl: (values.smtpUrl as string | undefined) || undefined,
+    mailFrom: (values.mailFrom as string | undefined) ?? 'lede-server <no-reply@localhost>',
+    mailDir: resolve(cwd, (values.mailDir as string | undefined) ?? resolve(dataDir, 'mail')),
+    adminToken: (values.adminToken as string | undefined) || undefined,
+    lists: (values.lists as string[] | undefined) ?? [],
+    rateLimitSignups: (values.rateLimitSignups as number | undefined) ?? 10,
+    rateLimitVotes: (values.rateLimitVotes as number | undefined) ?? 120,
+    voteCapPerArticle: (values.voteCapPerArticle as number | undefined) ?? 30,
+    trustProxy: (values.trustProxy as boolean | undefined) ?? false,
+    sqliteSynchronous: synchronous,
+    logLevel,
+  };
+}
+
+export function helpText(): string {
+  const rows = SETTINGS.map((s) => `  ${s.env.padEnd(22)} ${s.help}\n  ${''.padEnd(22)} default: ${s.fallback}`);
+  return [
+    'Usage: lede-server [--help] [--version]',
+    '',
+    'Starts the Lede endpoint: newsletter signups (double opt-in), scenario votes, comment counts.',
+    `Settings come from the environment, or from ${CONFIG_FILE} in the current folder`,
+    '(keys as below, e.g. { "ALLOWED_ORIGINS": "https://news.example" }); LEDE_CONFIG names another file.',
+    '',
+    ...rows,
+    '',
+  ].join('\n');
+}

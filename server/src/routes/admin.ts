@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import type { Deps, Env } from '../deps.js';
+import { HttpError } from '../http/errors.js';
+import { requireAdmin } from '../http/admin.js';
+import { emailField, idParam, LIMITS, stringField } from '../http/validate.js';
+import { voteCounts } from './votes.js';
+
+const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+
+/** A spreadsheet must not run a cell as a formula (=, +, -, @ at the start), and quotes are doubled. */
+function csvCell(value: string | undefined): string {
+  if (value === undefined) return '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function adminRoutes(app: Hono<Env>, deps: Deps): void {
+  const { store, keys, config } = deps;
+  app.use('/v1/admin/*', requireAdmin(config.adminToken));
+
+  app.get('/v1/admin/subscribers', async (c) => {
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format is csv or json.');
+    const list = stringField({ list: c.req.query('list') }, 'list', { max: LIMITS.id });
+    let query = store.db.selectFrom('subscribers').selectAll().orderBy('created_at').orderBy('id');
+    if (list !== undefined) query = query.where('list', '=', list);
+    const rows = await query.execute();
+    const subscribers = rows.map((r) => ({
+      email: r.email,
+      name: r.name ?? undefined,
+      list: r.list || undefined,
+      status: r.status,
+      consent:
+        r.consent_at === null ? null : { text: r.consent_text ?? '', at: iso(r.consent_at)!, source: r.source ?? '' },
+      createdAt: iso(r.created_at)!,
+      confirmedAt: iso(r.confirmed_at),
+      unsubscribedAt: iso(r.unsubscribed_at),
+    }));
+    if (format === 'json') return c.json({ subscribers }, 200, { 'Cache-Control': 'no-store' });
+    const header = [
+      'email',
+      'name',
+      'list',
+      'status',
+      'consent_text',
+      'consent_at',
+      'source',
+      'created_at',
+      'confirmed_at',
+      'unsubscribed_at',
+    ];
+    const lines = subscribers.map((s) =>
+      [
+        s.email,
+        s.name,
+        s.list,
+        s.status,
+        s.consent?.text,
+        s.consent?.at,
+        s.consent?.source,
+        s.createdAt,
+        s.confirmedAt,
+        s.unsubscribedAt,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+    return c.body([header.join(','), ...lines].join('\r\n') + '\r\n', 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="subscribers.csv"',
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.delete('/v1/admin/subscribers', async (c) => {
+    const email = emailField({ email: c.req.query('email') });
+    const emailKey = await keys.emailKey(email);
+    const erased = await store.db.transaction().execute(async (trx) => {
+      const ids = (await trx.selectFrom('subscribers').select('id').where('email', '=', email).execute()).map(
+        (r) => r.id,
+      );
+      let removed = 0;
+      if (ids.length > 0) {
+        removed += Number(
+          (await trx.deleteFrom('tokens').where('subscriber_id', 'in', ids).executeTakeFirst()).numDeletedRows,
+        );
+        removed += Number(
+          (await trx.deleteFrom('subscribers').where('id', 'in', ids).executeTakeFirst()).numDeletedRows,
+        );
+      }
+      removed += Number(
+        (await trx.deleteFrom('mail_queue').where('to_email', '=', email).executeTakeFirst()).numDeletedRows,
+      );
+      removed += Number(
+        (await trx.deleteFrom('idempotency').where('subject', '=', emailKey).executeTakeFirst()).numDeletedRows,
+      );
+      removed += Number(
+        (await trx.deleteFrom('mail_log').where('email_key', '=', emailKey).executeTakeFirst()).numDeletedRows,
+      );
+      return removed > 0;
+    });
+    await store.scrub();
+    const files = eraseMailFiles(config.mailDir, email);
+    return c.json({ erased: erased || files > 0 }, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/v1/admin/votes', async (c) => {
+    const articleId = idParam(c.req.query('articleId'), 'articleId');
+    const counts = await voteCounts(store.db, articleId);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return c.json({ articleId, counts, total }, 200, { 'Cache-Control': 'no-store' });
+  });
+}
+
+/** Mails written to the mail folder (no SMTP_URL) hold the address too: they go with it. */
+function eraseMailFiles(dir: string, email: string): number {
+  let removed = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.eml'));
+  } catch {
+    return 0;
+  }
+  const needle = email.toLowerCase();
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      if (readFileSync(path, 'utf8').toLowerCase().includes(needle)) {
+        unlinkSync(path);
+        removed++;
+      }
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return removed;
+}
