@@ -35,12 +35,13 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 const SINGLE_FILE_CEILING = 35.1 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.1 * KB },
+  // Issue 15 adds 0.4 KB here (the Lit guards of the build plugin, own-property JSON parsing and strings) and 2.0 KB to a full article.
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.5 * KB },
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 30.4 * KB,
+    ceiling: 32.45 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
