@@ -63,7 +63,6 @@ export async function startServer(given: Config): Promise<RunningServer> {
   sweeper.unref();
   sweep(store.db).catch((e: Error) => log(`housekeeping: ${e.message}`));
 
-  log(`listening on ${url} (public URL ${config.publicUrl})`);
   log(
     `database: ${store.description}, schema version ${schema.to}${schema.from !== schema.to ? ` (migrated from ${schema.from})` : ''}`,
   );
@@ -73,6 +72,8 @@ export async function startServer(given: Config): Promise<RunningServer> {
       : `mail: no SMTP_URL set, so mails are written as .eml files to ${config.mailDir}`,
   );
   if (!config.adminToken) log('admin routes are off (set ADMIN_TOKEN to export or erase subscribers)');
+  // Last, so a parent process that waits for this line has seen the others.
+  log(`listening on ${url} (public URL ${config.publicUrl})`);
 
   let closing: Promise<void> | undefined;
   return {

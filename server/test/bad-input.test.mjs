@@ -112,11 +112,12 @@ describe('bad input', () => {
       { type: 'text/plain', body: signup({ email: 'a@example.org' }) },
       415,
     );
+    await send('Content-Type: application/xml', '/v1/signups', { type: 'application/xml', body: '<email/>' }, 415);
     await send(
-      'Content-Type: multipart/form-data',
+      'multipart/form-data without an email',
       '/v1/signups',
       { type: 'multipart/form-data; boundary=x', body: '--x--' },
-      415,
+      400,
     );
     await send('no Content-Type', '/v1/signups', { type: null, body: signup({ email: 'a@example.org' }) }, 415);
     await send(

@@ -1,11 +1,12 @@
 // The bin: --help, the config file, refusing a newer schema, draining on SIGTERM.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { simpleParser } from 'mailparser';
 import { CLI, SITE, startLede, tempDir } from './helpers.mjs';
 
 describe('lede-server command', () => {
@@ -73,6 +74,70 @@ describe('lede-server command', () => {
       const after = new Database(file, { readonly: true });
       assert.equal(after.prepare('select max(version) as v from lede_schema').get().v, 99);
       after.close();
+    } finally {
+      remove();
+    }
+  });
+
+  it('without SMTP_URL, mails are written as .eml files to the data folder, and the log says where', async () => {
+    const { dir, remove } = tempDir();
+    const server = await startLede({}, { cwd: dir });
+    try {
+      const mailDir = join(dir, 'lede-data', 'mail');
+      assert.ok(server.output().includes(`mails are written as .eml files to ${mailDir}`), server.output());
+      const response = await fetch(`${server.url}/v1/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'eml-1' },
+        body: JSON.stringify({ email: 'eml@example.org', name: 'Élodie', source: `${SITE}/x` }),
+      });
+      assert.equal(response.status, 202);
+      let files = [];
+      for (let i = 0; i < 100 && files.length === 0; i++) {
+        files = readdirSync(mailDir).filter((n) => n.endsWith('.eml') && !n.startsWith('.'));
+        if (files.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(files.length, 1);
+      assert.match(files[0], /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[\w-]+\.eml$/);
+      const mail = await simpleParser(readFileSync(join(mailDir, files[0])));
+      assert.equal(mail.to.value[0].address, 'eml@example.org');
+      assert.equal(mail.to.value[0].name, 'Élodie');
+      assert.match(mail.text, /\/v1\/confirm\?token=/);
+    } finally {
+      await server.stop();
+      remove();
+    }
+  });
+
+  it('stores no client address: only keyed hashes reach the data folder', async () => {
+    const { dir, remove } = tempDir();
+    const server = await startLede({ PUBLIC_URL: 'https://lede.test' }, { cwd: dir });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const vote = await fetch(`${server.url}/v1/votes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `ip-${i}` },
+          body: JSON.stringify({ articleId: 'ip', scenarioId: 'a', readerId: `r${i}` }),
+        });
+        assert.equal(vote.status, 200);
+      }
+      const signup = await fetch(`${server.url}/v1/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ip@example.org', source: `${SITE}/x` }),
+      });
+      assert.equal(signup.status, 202);
+    } finally {
+      await server.stop();
+    }
+    try {
+      const files = readdirSync(join(dir, 'lede-data'), { recursive: true, withFileTypes: true }).filter((e) =>
+        e.isFile(),
+      );
+      assert.ok(files.some((f) => f.name === 'lede.sqlite'));
+      for (const file of files) {
+        const bytes = readFileSync(join(file.parentPath ?? file.path, file.name), 'latin1');
+        assert.equal(bytes.includes('127.0.0.1'), false, `${file.name} holds the client address`);
+      }
     } finally {
       remove();
     }

@@ -161,6 +161,42 @@ export function contractTests(name, start, options = {}) {
       assert.match(html, /href="https:\/\/news\.example\/p"/);
     });
 
+    it("a publisher's own form sent as multipart/form-data is accepted, its unknown fields ignored", async () => {
+      const email = `multipart-${Date.now()}@example.org`;
+      const form = new FormData();
+      form.set('email', email);
+      form.set('consent', 'agree');
+      form.set('consentText', 'Yes, send me news');
+      form.set('source', `${SITE}/m`);
+      form.set('elapsedMs', '1200');
+      form.set('utm_campaign', 'spring');
+      const response = await fetch(`${server.url}/v1/signups`, {
+        method: 'POST',
+        headers: { 'idempotency-key': newKey('mp'), accept: 'application/json', origin: SITE },
+        body: form,
+      });
+      assert.equal(response.status, 202);
+      assert.equal((await response.json()).status, 'pending');
+      await smtp.waitFor(email);
+      const exported = await (await fetch(`${server.url}/v1/admin/subscribers`, { headers: admin })).json();
+      assert.equal(exported.subscribers.find((s) => s.email === email).consent.text, 'Yes, send me news');
+    });
+
+    it('replays are not rate-limited', async () => {
+      const key = newKey('rl');
+      const body = { articleId: `rl-${Date.now()}`, scenarioId: 'a', readerId: 'rl' };
+      const first = await postJson(`${server.url}/v1/votes`, body, { key });
+      let limited;
+      for (let i = 0; i < 200 && !limited; i++) {
+        const other = await postJson(`${server.url}/v1/votes`, { ...body, readerId: `rl-${i}` });
+        if (other.status === 429) limited = other;
+      }
+      assert.ok(limited, 'the vote limit was reached');
+      const replay = await postJson(`${server.url}/v1/votes`, body, { key });
+      assert.equal(replay.status, 200);
+      assert.equal(replay.text, first.text);
+    });
+
     it('the honeypot gets the same 202 and nothing is stored or sent', async () => {
       const email = `bot-${Date.now()}@example.org`;
       const bot = await postJson(`${server.url}/v1/signups`, { email, source: `${SITE}/a`, website: 'http://spam' });

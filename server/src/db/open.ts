@@ -38,6 +38,9 @@ export function openStore(config: Config, log: (message: string) => void): Store
     });
     // A connection that breaks while idle (database restarted) must not crash the process; the pool reconnects.
     pool.on('error', (error) => log(`database connection lost: ${error.message}`));
+    // pg-pool listens for errors only on idle clients: one that breaks while checked out (between two statements of a
+    // transaction) would emit an unhandled 'error' and end the process. Its next query fails instead (503).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const url = new URL(config.databaseUrl);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
@@ -51,7 +54,19 @@ export function openStore(config: Config, log: (message: string) => void): Store
   }
   mkdirSync(config.dataDir, { recursive: true });
   const file = join(config.dataDir, SQLITE_FILE);
-  const database = new BetterSqlite3(file);
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(file);
+  } catch (error) {
+    if (/bindings file|NODE_MODULE_VERSION|invalid ELF|was compiled against/i.test((error as Error).message)) {
+      throw new Error(
+        'the embedded database driver (better-sqlite3) has no working native binding here. npm 11 skips install ' +
+          'scripts unless approved: run `npm install-scripts approve better-sqlite3` and then `npm rebuild better-sqlite3` ' +
+          `where lede-server is installed (or set DATABASE_URL to use PostgreSQL). Cause: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
+    throw error;
+  }
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${config.sqliteSynchronous}`);
   database.pragma('secure_delete = ON');
@@ -92,7 +107,7 @@ export function isUnavailable(error: unknown): boolean {
   // PostgreSQL: 08xxx connection exceptions, 57Pxx operator intervention (shutdown), 53xxx insufficient resources.
   if (/^(08|57P|53)/.test(code)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
-  return /timeout exceeded when trying to connect|Connection terminated|connection to server|Client has encountered a connection error|the database system is (starting|shutting) down/i.test(
+  return /timeout exceeded when trying to connect|Connection terminated|not queryable|Query read timeout|connection to server|Client has encountered a connection error|the database system is (starting|shutting) down/i.test(
     message,
   );
 }

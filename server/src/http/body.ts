@@ -35,20 +35,35 @@ function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Parses a JSON (and, where `allowForm`, urlencoded) body into a plain object with no prototype. */
+/**
+ * Parses a JSON body (and, where `allowForm`, a urlencoded or multipart form, as a publisher's own form sends itself)
+ * into a plain object with no prototype. Of a repeated form field the first value counts; files are ignored.
+ */
 export async function readFields(c: Context, allowForm: boolean): Promise<ParsedBody> {
   const type = mediaType(c);
   const isJson = type === 'application/json';
-  const isForm = allowForm && type === 'application/x-www-form-urlencoded';
+  const isForm = allowForm && (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data');
   if (!isJson && !isForm) {
     throw new HttpError(
       415,
-      allowForm ? 'Send the form as application/json or application/x-www-form-urlencoded.' : 'Send application/json.',
+      allowForm
+        ? 'Send the form as application/json, application/x-www-form-urlencoded or multipart/form-data.'
+        : 'Send application/json.',
     );
   }
   const raw = await readRaw(c);
-  const text = raw.toString('utf8');
   const fields: Record<string, unknown> = Object.create(null);
+  if (type === 'multipart/form-data') {
+    let form: FormData;
+    try {
+      form = await new Response(raw, { headers: { 'content-type': c.req.header('content-type')! } }).formData();
+    } catch {
+      throw new HttpError(400, 'The form data could not be read.');
+    }
+    for (const [name, value] of form) if (!(name in fields) && typeof value === 'string') fields[name] = value;
+    return { raw, kind: 'form', fields };
+  }
+  const text = raw.toString('utf8');
   if (isForm) {
     for (const [name, value] of new URLSearchParams(text)) if (!(name in fields)) fields[name] = value;
     return { raw, kind: 'form', fields };

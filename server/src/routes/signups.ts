@@ -28,8 +28,9 @@ interface Signup {
   elapsedMs: number | undefined;
 }
 
+/** JSON `true`, or a ticked checkbox of a form: whatever its value, unless it says no. */
 function truthy(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && /^(true|on|1|yes)$/i.test(value));
+  return value === true || (typeof value === 'string' && value !== '' && !/^(false|off|0|no)$/i.test(value));
 }
 
 function parseSignup(fields: Record<string, unknown>, lists: string[]): Signup {
