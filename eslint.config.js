@@ -6,7 +6,15 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'server/dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'test/fixtures/'],
+    ignores: [
+      'dist/',
+      'server/dist/',
+      'storybook-static/',
+      'node_modules/',
+      'custom-elements.json',
+      'test/fixtures/',
+      '.storybook/public/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -9,7 +9,8 @@ const config: StorybookConfig = {
     options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },
   },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  staticDirs: [],
+  // public/mockServiceWorker.js: msw's worker (`npx msw init .storybook/public`), for the stories' network.
+  staticDirs: ['./public'],
 };
 
 export default config;

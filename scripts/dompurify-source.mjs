@@ -13,6 +13,11 @@
 // - The module exports DOMPurify's factory instead of an instance built at import: Lede creates
 //   its one instance on the first sanitize, so a page without untrusted HTML never builds one.
 // The XSS corpus runs against this build (test/bundle/sanitize.bundle-test.ts).
+//
+// It was checked against DOMPurify 3.4.18, the exact version package.json pins: an update of the
+// pin must come with a review of the source layout below. A different version, or a source whose
+// statements are not all found, fails the build (fail closed) instead of shipping a half-edited
+// sanitizer.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,6 +27,11 @@ const root = dirname(dirname(createRequire(import.meta.url).resolve('dompurify')
 const src = join(root, 'src');
 const entry = join(src, 'purify.ts');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const CHECKED_VERSION = '3.4.18';
+if (version !== CHECKED_VERSION)
+  throw new Error(
+    `dompurify-source: DOMPurify ${version} is installed, but this plugin was checked against ${CHECKED_VERSION}; review the source it edits, then update CHECKED_VERSION and the exact version in package.json`,
+  );
 const forbidden = JSON.parse(readFileSync(new URL('../src/core/forbidden.json', import.meta.url), 'utf8'));
 
 /** The lists each file must define, and the ones emptied. */

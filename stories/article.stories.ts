@@ -106,6 +106,16 @@ export const FromSrc: Story = {
   },
 };
 
+export const FromSrcHtml: Story = {
+  name: 'From src (an HTML fragment)',
+  args: { content: undefined, src: '/api/pages/article.html', toc: true },
+  parameters: {
+    docs: {
+      description: { story: "`src` pointing at an HTML fragment, from the stories' endpoint: sanitized, then shown." },
+    },
+  },
+};
+
 export const WithTableOfContents: Story = { args: { toc: true } };
 
 export const Long: Story = {
@@ -120,29 +130,19 @@ export const Long: Story = {
 };
 
 export const Loading: Story = {
-  args: { content: undefined, src: '/api/s/storybook-loading/pages/article' },
-  loaders: [
-    async () => {
-      await fetch('/api/s/storybook-loading/__faults', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ route: 'pages', faults: [{ hang: true }] }),
-      }).catch(() => undefined);
-      return {};
-    },
-  ],
+  args: { content: undefined, src: '/api/pages/hanging.html' },
   parameters: {
     docs: {
       description: {
         story:
-          'While `src` is fetched the body is `aria-busy` and a status line says so (the local endpoint is told never to answer).',
+          'While `src` is fetched the body is `aria-busy` and a status line says so (the stories’ endpoint never answers this URL).',
       },
     },
   },
 };
 
 export const LoadError: Story = {
-  args: { content: undefined, src: '/api/s/storybook/pages/missing' },
+  args: { content: undefined, src: '/api/pages/missing.html' },
   parameters: {
     docs: {
       description: {

@@ -38,15 +38,16 @@ const render = (args: Args) =>
     theme=${ifDefined(args.theme)}
   ></lede-comment-prompt>`;
 
-/** Points a story at its own corner of the local endpoint (served by `npm run storybook`), with scripted faults. */
-const endpointLoader = (session: string, faults: object[]) => async () => {
-  await fetch(`/api/s/${session}/__faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ route: 'count', faults }),
-  }).catch(() => undefined);
-  return {};
-};
+/** The element of a story, once rendered. */
+async function prompt(canvas: HTMLElement) {
+  const el = canvas.querySelector('lede-comment-prompt')!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Replaces a navigator member for the rest of the story (the clipboard the story stands in for). */
+const standIn = (name: 'clipboard', value: unknown) =>
+  Object.defineProperty(navigator, name, { value, configurable: true, writable: true });
 
 const meta: Meta<Args> = {
   title: 'Elements/Comment prompt',
@@ -83,21 +84,14 @@ export const FromCountSrc: Story = {
   parameters: {
     docs: {
       description: {
-        story:
-          'The count comes from the local endpoint (`npm run storybook` serves it): `GET count-src` answers `{ "count": n }`.',
+        story: 'The count comes from the stories\' endpoint (msw): `GET count-src` answers `{ "count": n }`.',
       },
     },
   },
 };
 
 export const CountLoading: Story = {
-  args: { count: undefined, 'count-src': '/api/s/story-loading/comments/count' },
-  loaders: [
-    endpointLoader(
-      'story-loading',
-      Array.from({ length: 20 }, () => ({ hang: true })),
-    ),
-  ],
+  args: { count: undefined, 'count-src': '/api/comments/count-hanging' },
   parameters: {
     docs: {
       description: {
@@ -115,6 +109,18 @@ export const CountError: Story = {
       description: {
         story:
           'An unreadable answer (here bad JSON; also 404, a timeout or no network) shows no count and fires `lede-error`; everything else works.',
+      },
+    },
+  },
+};
+
+export const CountFailsToLoad: Story = {
+  name: 'Count that fails to load',
+  args: { count: undefined, 'count-src': '/api/comments/count-failing' },
+  parameters: {
+    docs: {
+      description: {
+        story: 'The count endpoint answers 503: no count is shown, a `lede-error` tells the page, the rest works.',
       },
     },
   },
@@ -152,6 +158,94 @@ export const MastodonPrompt: Story = {
       description: {
         story:
           'Mastodon has no central share page: the reader names their server once (it is remembered in localStorage).',
+      },
+    },
+  },
+};
+
+export const MastodonInvalidServer: Story = {
+  name: 'Mastodon: an invalid server',
+  args: { share: 'mastodon bluesky' },
+  play: async ({ canvasElement }) => {
+    localStorage.removeItem('lede-mastodon');
+    const el = await prompt(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-network="mastodon"]')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLInputElement>('#server')!.value = 'not a server';
+    el.shadowRoot!.querySelector<HTMLFormElement>('[part="mastodon-form"]')!.requestSubmit();
+    await el.updateComplete;
+  },
+  parameters: {
+    docs: {
+      description: {
+        story: 'What the reader typed is not a server name: the field says so (`aria-invalid`), and keeps focus.',
+      },
+    },
+  },
+};
+
+export const MastodonChangeServer: Story = {
+  name: 'Mastodon: change server',
+  args: { share: 'mastodon bluesky' },
+  loaders: [
+    async () => {
+      localStorage.setItem('lede-mastodon', 'mastodon.social');
+      return {};
+    },
+  ],
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A server remembered from an earlier visit: the Mastodon link goes straight there, and "Change server" lets the reader pick another.',
+      },
+    },
+  },
+};
+
+export const LinkCopied: Story = {
+  name: 'Link copied',
+  args: { share: 'copy email' },
+  play: async ({ canvasElement }) => {
+    standIn('clipboard', { writeText: async () => {} });
+    const el = await prompt(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-network="copy"]')!.click();
+    for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('[role=status]')!.textContent; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  },
+  parameters: {
+    docs: { description: { story: 'The link is on the clipboard: the polite live region says "Link copied".' } },
+  },
+};
+
+export const CopyRefused: Story = {
+  name: 'Clipboard refused: the read-only field',
+  args: { share: 'copy email' },
+  play: async ({ canvasElement }) => {
+    standIn('clipboard', { writeText: async () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) });
+    const el = await prompt(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-network="copy"]')!.click();
+    for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('[part="copy-input"]'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The browser refuses the clipboard: the link is shown selected in a read-only field, with the keys to copy it.',
+      },
+    },
+  },
+};
+
+export const RejectedJavascriptLink: Story = {
+  name: 'A rejected javascript: comments link',
+  args: { 'comments-href': 'javascript:alert(document.cookie)' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '`comments-href` is a `javascript:` URL: no call to action is shown, and a `lede-error` (`invalid-attribute`) names the attribute.',
       },
     },
   },

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/newsletter/index.js';
+import { enqueue } from '../src/core/outbox.js';
 import type { LedeNewsletter } from '../src/newsletter/newsletter.js';
 import { darkPage, narrowPage, rtlPage, serifPage } from './helpers.js';
 
@@ -18,21 +19,10 @@ interface Args {
   theme?: 'light' | 'dark';
 }
 
-// Stories answer signups from a stand-in endpoint in the page, so every state can be shown
-// in a static Storybook too: /story-signup/ok, /refuse, /hang and /down (no network).
-const STUB = '/story-signup/';
-const realFetch = globalThis.fetch.bind(globalThis);
-globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = String(input instanceof Request ? input.url : input);
-  const path = url.includes(STUB) ? url.slice(url.indexOf(STUB) + STUB.length) : undefined;
-  if (path === undefined) return realFetch(input, init);
-  const json = (status: number, body: object) =>
-    Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-  if (path === 'ok') return json(201, { message: 'Thanks! Check your inbox to confirm your subscription.' });
-  if (path === 'refuse') return json(400, { error: 'This address is on the blocklist.' });
-  if (path === 'down') return Promise.reject(new TypeError('Failed to fetch'));
-  return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-};
+// Signups go to the stories' endpoint (msw, .storybook/network.ts), in `npm run storybook` and in
+// the static build alike: /api/signup accepts, -refused refuses, -hanging never answers and
+// -unreachable fails as a dropped connection does.
+const API = '/api/signup';
 
 const render = (args: Args) =>
   html`<lede-newsletter
@@ -65,7 +55,7 @@ const meta: Meta<Args> = {
   component: 'lede-newsletter',
   render: (args) => serifPage(render(args)),
   args: {
-    action: `${STUB}ok`,
+    action: API,
     provider: 'json',
     heading: 'The Coastal Ledger weekly',
     text: "One email every Friday on ports, shipping and the coast's economy.",
@@ -80,7 +70,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'Stories answer from a stand-in endpoint inside the page (`/story-signup/ok`, `refuse`, `hang`, `down`); the minimum fill time is off so that the stories can submit at once.',
+          "Stories answer from the stories' endpoint (msw): `/api/signup` accepts, `/api/signup-refused` refuses, `/api/signup-hanging` never answers, `/api/signup-unreachable` fails like a dropped connection.",
       },
     },
   },
@@ -104,7 +94,7 @@ export const Invalid: Story = {
 };
 
 export const Sending: Story = {
-  args: { action: `${STUB}hang` },
+  args: { action: `${API}-hanging` },
   play: async ({ canvasElement }) => void (await signUp(canvasElement, 'reader@example.com')),
 };
 
@@ -113,7 +103,7 @@ export const Success: Story = {
 };
 
 export const Failed: Story = {
-  args: { action: `${STUB}refuse` },
+  args: { action: `${API}-refused` },
   play: async ({ canvasElement }) => void (await signUp(canvasElement, 'blocked@example.com')),
   parameters: {
     docs: { description: { story: "A 4xx answer: the endpoint's own message is shown, and the typed email stays." } },
@@ -121,7 +111,7 @@ export const Failed: Story = {
 };
 
 export const SavedOffline: Story = {
-  args: { action: `${STUB}down` },
+  args: { action: `${API}-unreachable` },
   play: async ({ canvasElement }) => {
     const el = await signUp(canvasElement, 'later@example.com');
     const status = el.shadowRoot!.querySelector('[role=status]')!;
@@ -135,6 +125,83 @@ export const SavedOffline: Story = {
       description: {
         story:
           'No connection: the signup waits in the outbox (localStorage), the email stays in the field, and it is sent when the reader is back online or returns.',
+      },
+    },
+  },
+};
+
+/** Resolves when the status line matches. */
+async function statusShows(el: LedeNewsletter, pattern: RegExp): Promise<void> {
+  const status = el.shadowRoot!.querySelector('[role=status]')!;
+  for (let i = 0; i < 250 && !pattern.test(status.textContent ?? ''); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+export const ConsentNotTicked: Story = {
+  args: { consent: 'I agree to receive the weekly newsletter and can unsubscribe at any time.' },
+  play: async ({ canvasElement }) => void (await signUp(canvasElement, 'reader@example.com')),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The consent box must be ticked: the message sits beside it, the box is `aria-invalid`, focus moves there, and nothing is sent.',
+      },
+    },
+  },
+};
+
+export const NotSentNotKept: Story = {
+  name: 'Could not be sent or kept',
+  args: { action: `${API}-unreachable` },
+  play: async ({ canvasElement }) => {
+    // A browser that refuses storage (private mode, quota): the outbox cannot keep the signup.
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key === 'lede-outbox') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+    try {
+      const el = await signUp(canvasElement, 'reader@example.com');
+      await statusShows(el, /did not work/);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'No connection, and the browser refuses to keep the signup: the reader is told to try again, the typed email stays, and a `lede-error` (`network`) tells the page.',
+      },
+    },
+  },
+};
+
+export const SentLaterFromOutbox: Story = {
+  name: 'Sent later from the outbox',
+  loaders: [
+    async () => {
+      // A signup saved on an earlier visit, while the reader was offline.
+      localStorage.removeItem('lede-outbox');
+      enqueue({
+        channel: 'newsletter',
+        request: {
+          url: new URL(API, location.href).href,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'earlier@example.com', list: 'weekly', source: location.origin }),
+        },
+        idempotencyKey: `story-${Date.now()}`,
+        meta: { email: 'earlier@example.com' },
+      });
+      return {};
+    },
+  ],
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A signup kept in the outbox on an earlier visit is sent when the element connects: the saved address is shown, then the success message.',
       },
     },
   },
@@ -169,7 +236,7 @@ export const FromAPlainForm: Story = {
   render: () =>
     serifPage(
       html`<lede-newsletter heading="Newsletter">
-        <form action="${STUB}ok" method="post">
+        <form action="${API}" method="post">
           <label>Email <input type="email" name="email" autocomplete="email" required /></label>
           <input type="hidden" name="list" value="weekly" />
           <button type="submit">Subscribe</button>

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/scenarios/index.js';
-import type { Scenario, ScenariosStrings, VoteStatus } from '../src/scenarios/scenarios.js';
+import type { LedeScenarios, Scenario, ScenariosStrings, VoteStatus } from '../src/scenarios/scenarios.js';
 import { darkPage, narrowPage, rtlPage, serifPage } from './helpers.js';
 
 interface Args {
@@ -16,6 +16,8 @@ interface Args {
   choice?: string;
   status?: VoteStatus;
   strings?: Partial<ScenariosStrings>;
+  closes?: string;
+  'show-results'?: boolean;
 }
 
 const scenarios: Scenario[] = [
@@ -38,7 +40,8 @@ const scenarios: Scenario[] = [
 const counts = { 'shared-terminals': 41, 'rival-hubs': 27, 'managed-decline': 12 };
 
 // Each story votes about its own article, so a vote made in one story does not lock another.
-// `/api/votes` is the local endpoint that Storybook's dev server mounts (.storybook/vite.config.ts).
+// `/api/votes` is the stories' endpoint (msw, .storybook/network.ts), in `npm run storybook` and in
+// the static build alike; `/api/votes-refused` refuses every vote, `/api/votes-failing` every GET.
 const fresh = (name: string) => `storybook-${name}-${Math.random().toString(36).slice(2, 8)}`;
 
 const render = (args: Args) =>
@@ -53,6 +56,8 @@ const render = (args: Args) =>
     .choice=${args.choice}
     .status=${args.status ?? 'idle'}
     .strings=${args.strings}
+    closes=${ifDefined(args.closes)}
+    ?show-results=${args['show-results']}
   ></lede-scenarios>`;
 
 const meta: Meta<Args> = {
@@ -108,6 +113,67 @@ export const SavedOffline: Story = {
 export const VoteError: Story = {
   name: 'Error',
   args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('error'), status: 'error' },
+};
+
+/** Clicks the vote button of a card, as a reader would. */
+async function vote(canvas: HTMLElement, index: number): Promise<LedeScenarios> {
+  const el = canvas.querySelector('lede-scenarios')!;
+  await el.updateComplete;
+  el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="vote"]')[index]!.click();
+  for (let i = 0; i < 250 && (el.status === 'idle' || el.status === 'sending'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  await el.updateComplete;
+  return el;
+}
+
+export const VoteRefused: Story = {
+  name: 'Vote refused by the endpoint',
+  args: { 'vote-endpoint': '/api/votes-refused', 'article-id': fresh('refused') },
+  play: async ({ canvasElement }) => void (await vote(canvasElement, 1)),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The endpoint refuses the vote (a 4xx with `{ error }`): its own message is shown in the status line, and the reader may try again.',
+      },
+    },
+  },
+};
+
+export const CountsFailToLoad: Story = {
+  name: 'Counts that fail to load',
+  args: { 'vote-endpoint': '/api/votes-failing', 'article-id': 'storybook-counts-failing' },
+  loaders: [
+    async () => {
+      // This reader voted on the article before, so the element fetches the counts, which fail.
+      localStorage.setItem('lede-vote:storybook-counts-failing', 'rival-hubs');
+      return {};
+    },
+  ],
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A reader who voted before comes back and the counts cannot be loaded (503): the choice stays pressed, no shares are shown, and a `lede-error` tells the page.',
+      },
+    },
+  },
+};
+
+export const Closed: Story = {
+  args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('closed'), closes: '2026-01-01T00:00:00Z' },
+  parameters: {
+    docs: {
+      description: { story: 'After the `closes` date: every reader sees the results, and there are no vote buttons.' },
+    },
+  },
+};
+
+export const ShowResults: Story = {
+  args: { 'vote-endpoint': '/api/votes', 'article-id': fresh('show-results'), 'show-results': true },
+  parameters: {
+    docs: { description: { story: '`show-results`: the shares are shown before (or without) a vote.' } },
+  },
 };
 
 export const Long: Story = {

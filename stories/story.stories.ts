@@ -7,7 +7,8 @@ import type { LedeDocument } from '../src/story/document.js';
 import { serifPage } from './helpers.js';
 
 interface Args {
-  document: LedeDocument;
+  document?: LedeDocument;
+  src?: string;
   'heading-level': number;
   theme?: 'light' | 'dark';
 }
@@ -20,6 +21,7 @@ const meta: Meta<Args> = {
       html`<lede-story
         heading-level=${args['heading-level']}
         theme=${ifDefined(args.theme)}
+        src=${ifDefined(args.src)}
         .document=${args.document}
       ></lede-story>`,
     ),
@@ -51,6 +53,42 @@ export const InvalidDocument: Story = {
       description: {
         story:
           'Each problem is a `lede-error` naming the path (`scenarios.items[3].title: must be a string, not a number`); the parts without problems still render.',
+      },
+    },
+  },
+};
+
+export const FromSrc: Story = {
+  name: 'From src',
+  args: { document: undefined, src: '/api/documents/port-pact.json' },
+  parameters: {
+    docs: {
+      description: { story: "The document comes from `src` (the stories' endpoint answers the demo document)." },
+    },
+  },
+};
+
+export const LoadingFromSrc: Story = {
+  name: 'Loading from src',
+  args: { document: undefined, src: '/api/documents/hanging.json' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'While `src` is fetched (this URL never answers), nothing is shown yet (the element takes no space until the document arrives).',
+      },
+    },
+  },
+};
+
+export const FailingFromSrc: Story = {
+  name: 'Failing from src',
+  args: { document: undefined, src: '/api/documents/failing.json' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '`src` answers 500: a `lede-error` (`http`, field `src`) tells the page, and the element shows what it can.',
       },
     },
   },
