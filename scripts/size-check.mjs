@@ -46,8 +46,9 @@ const PAGES = [
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
 const ELEMENT_BUDGET = 4 * KB;
-// Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks.
-const ELEMENT_BUDGETS = { 'comment-prompt': 4.6 * KB };
+// Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks, and
+// (0.06 KB) the Mastodon form's focus order and focus return (issue 16).
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 // 7.8 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.

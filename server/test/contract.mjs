@@ -97,6 +97,15 @@ export function contractTests(name, start, options = {}) {
         body: 'List-Unsubscribe=One-Click',
       });
       assert.equal(oneClick.status, 200);
+      // The page's own button: a browser posts the form from the server's origin (always allowed).
+      const action = /<form method="post" action="([^"]+)"/.exec(html)[1].replace(/&amp;/g, '&');
+      const button = await fetch(new URL(action, unsubscribeUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(server.url).origin },
+        body: '',
+      });
+      assert.equal(button.status, 200);
+      assert.match(await button.text(), /abgemeldet/);
       exported = await (await fetch(`${server.url}/v1/admin/subscribers`, { headers: admin })).json();
       row = exported.subscribers.find((s) => s.email === email);
       assert.equal(row.status, 'unsubscribed');

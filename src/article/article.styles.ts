@@ -4,7 +4,7 @@ export const articleStyles = css`
   :host {
     --_lede-article-heading-font: var(--lede-article-headline-font, inherit);
     font-size: var(--lede-article-font-size, 1.125rem);
-    line-height: var(--lede-article-line-height, 1.65);
+    line-height: var(--lede-article-line-height, var(--lede-line-height, 1.65));
   }
 
   article {
@@ -16,14 +16,14 @@ export const articleStyles = css`
     margin: 0 0 0.4em;
     font-family: var(--_lede-article-heading-font);
     font-size: var(--lede-article-headline-size, clamp(1.75rem, 4vw, 2.75rem));
-    line-height: 1.15;
+    line-height: var(--lede-line-height, 1.15);
     text-wrap: balance;
   }
 
   [part='dek'] {
-    margin: 0 0 0.75em;
+    margin: 0 0 var(--lede-paragraph-spacing, 0.75em);
     font-size: var(--lede-article-dek-size, 1.25em);
-    line-height: 1.4;
+    line-height: var(--lede-line-height, 1.4);
   }
 
   [part='meta'] {
@@ -67,8 +67,17 @@ export const articleStyles = css`
   .body :is(h2, h3, h4) {
     margin: 1.6em 0 0.5em;
     font-family: var(--_lede-article-heading-font);
-    line-height: 1.25;
+    line-height: var(--lede-line-height, 1.25);
     scroll-margin-block-start: var(--lede-article-scroll-margin, 1rem);
+  }
+
+  /* The publisher's own headings (the HTML children) too, or a sticky header hides the heading a link jumps to. */
+  ::slotted(:is(h2, h3, h4)) {
+    scroll-margin-block-start: var(--lede-article-scroll-margin, 1rem);
+  }
+
+  .body p {
+    margin-block: var(--lede-paragraph-spacing, 1em);
   }
 
   blockquote,

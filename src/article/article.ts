@@ -64,7 +64,7 @@ const tocLink = (entry: TocEntry) => html`<a part="toc-link" href="#${publicFrag
  * @cssprop [--lede-article-link-color=the accent colour] - Colour of links in the body.
  * @cssprop [--lede-article-quote-color=the accent colour] - Colour of the rule beside quotes, the table of contents and the status line.
  * @cssprop [--lede-article-code-background=a 5% tint] - Background of code.
- * @cssprop [--lede-article-scroll-margin=1rem] - Space kept above a heading scrolled to.
+ * @cssprop [--lede-article-scroll-margin=1rem] - Space kept above a heading scrolled to (set it to your sticky header's height); reaches the HTML children's own h2–h4 too (nested deeper, give them `scroll-margin-top` yourself).
  */
 export class LedeArticle extends LedeElement<ArticleStrings> {
   static override styles = [...LedeElement.styles, articleStyles];

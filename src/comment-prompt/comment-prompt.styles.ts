@@ -4,7 +4,7 @@ export const commentPromptStyles = css`
   section {
     display: grid;
     justify-items: start;
-    gap: 0.75em;
+    gap: var(--lede-paragraph-spacing, 0.75em);
     padding: var(--lede-comment-prompt-padding, var(--_lede-space));
     background: var(--lede-comment-prompt-background, var(--_lede-surface));
     border-radius: var(--_lede-radius);
@@ -70,6 +70,14 @@ export const commentPromptStyles = css`
   [part='cta'] {
     border-color: var(--lede-comment-prompt-accent-color, var(--_lede-accent));
     font-weight: 700;
+  }
+
+  li:has(> form) {
+    flex-basis: 100%;
+  }
+
+  li > form {
+    margin-block-start: 0.5em;
   }
 
   label,

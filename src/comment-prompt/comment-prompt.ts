@@ -171,6 +171,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   private instance = isServer ? undefined : rememberedInstance();
 
   #request?: AbortController;
+  #opener?: HTMLElement | null;
   #tokens: ShareNetwork[] = [];
 
   protected get defaultStrings(): CommentPromptStrings {
@@ -279,18 +280,27 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     }
   }
 
+  /** Opens or closes the Mastodon form; closing gives focus back to the button that opened it. */
   async #ask(open: boolean): Promise<void> {
+    if (open) this.#opener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     this.asking = open;
     this.invalid = '';
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(open ? 'input' : '[data-network=mastodon]')!.focus();
+    const opener = this.#opener?.isConnected && this.#opener;
+    (opener && !open
+      ? opener
+      : this.renderRoot.querySelector<HTMLElement>(open ? '#server' : '[data-network=mastodon]')
+    )?.focus();
   }
 
-  #submitInstance(event: SubmitEvent): void {
+  async #submitInstance(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).querySelector('input')!;
     const instance = toInstance(input.value);
     if (!instance) {
+      // Emptied first, so that the same message after a second bad entry is announced again.
+      this.invalid = '';
+      await this.updateComplete;
       this.invalid = this.resolvedStrings.mastodonInvalid;
       return input.focus();
     }
@@ -348,8 +358,28 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               ${format(this.resolvedStrings.mastodonChange, { server: this.instance })}
             </button>`
           : nothing
-      }
+      }${network === 'mastodon' && this.asking ? this.#renderMastodonForm() : nothing}
     </li>`;
+  }
+
+  /** Right after the button that opened it, in reading and focus order. */
+  #renderMastodonForm() {
+    const t = this.resolvedStrings;
+    return html`<form
+      part="mastodon-form"
+      novalidate
+      @submit=${this.#submitInstance}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}
+    >
+      <label for="server">${t.mastodon}</label
+      ><input
+        id="server"
+        inputmode="url"
+        autocomplete="off"
+        aria-invalid=${!!this.invalid}
+        aria-describedby="invalid"
+      /><button>${t.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
+    </form>`;
   }
 
   protected override render() {
@@ -374,24 +404,6 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
           ? html`<ul part="share-list" aria-label=${t.share}>
               ${this.#tokens.map((network) => this.#renderShare(network, data))}
             </ul>`
-          : nothing
-      }${
-        this.asking
-          ? html`<form
-              part="mastodon-form"
-              novalidate
-              @submit=${this.#submitInstance}
-              @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}
-            >
-              <label for="server">${t.mastodon}</label
-              ><input
-                id="server"
-                inputmode="url"
-                autocomplete="off"
-                aria-invalid=${!!this.invalid}
-                aria-describedby="invalid"
-              /><button>${t.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
-            </form>`
           : nothing
       }${
         this.copyFallback ? html`<input part="copy-input" readonly aria-label=${t.copy} .value=${data.url} />` : nothing

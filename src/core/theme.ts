@@ -57,6 +57,16 @@ export const themeStyles = css`
     box-sizing: inherit;
   }
 
+  /*
+   * Text spacing from the page or a reader's stylesheet (WCAG 1.4.12), in em of each element's own
+   * size. Unset, these inherit as usual (and undo browsers' resets on form controls).
+   */
+  * {
+    line-height: var(--lede-line-height);
+    letter-spacing: var(--lede-letter-spacing);
+    word-spacing: var(--lede-word-spacing);
+  }
+
   :host([theme='light']) {
     --_lede-color: var(--lede-color, #1a1a1a);
     --_lede-background: var(--lede-background, #ffffff);

@@ -6,7 +6,7 @@ export const keyPointsStyles = css`
     --_lede-key-points-accent: var(--lede-key-points-accent-color, var(--_lede-accent));
     --_lede-key-points-marker: var(--lede-key-points-marker-color, var(--_lede-key-points-accent));
     --_lede-key-points-padding: var(--lede-key-points-padding, var(--_lede-space));
-    --_lede-key-points-gap: var(--lede-key-points-gap, 0.75em);
+    --_lede-key-points-gap: var(--lede-key-points-gap, var(--lede-paragraph-spacing, 0.75em));
     margin-block: var(--lede-key-points-margin-block, 1.5em);
   }
 
@@ -20,7 +20,7 @@ export const keyPointsStyles = css`
   [part='heading'] {
     margin: 0 0 0.75em;
     font-size: var(--lede-key-points-heading-size, 1.25em);
-    line-height: 1.25;
+    line-height: var(--lede-line-height, 1.25);
   }
 
   [part='list'] {
@@ -28,7 +28,7 @@ export const keyPointsStyles = css`
     gap: var(--_lede-key-points-gap);
     margin: 0;
     padding-inline-start: 1.4em;
-    line-height: 1.5;
+    line-height: var(--lede-line-height, 1.5);
   }
 
   [part='item']::marker {

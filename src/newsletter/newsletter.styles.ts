@@ -14,8 +14,8 @@ export const newsletterStyles = css`
   }
   form {
     display: grid;
-    gap: 0.75em;
-    margin-block: 0.75em;
+    gap: var(--lede-paragraph-spacing, 0.75em);
+    margin-block: var(--lede-paragraph-spacing, 0.75em);
   }
   label {
     display: block;

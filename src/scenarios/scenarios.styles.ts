@@ -27,12 +27,14 @@ export const scenariosStyles = css`
   li {
     display: flex;
     flex-direction: column;
-    gap: 0.75em;
+    gap: var(--lede-paragraph-spacing, 0.75em);
     padding: var(--_lede-space);
     background: var(--lede-scenarios-card-background, var(--_lede-surface));
     border: 1px solid var(--_lede-border);
     border-radius: var(--_lede-radius);
+    /* A word too long for the card is hyphenated in the page's language (lang), and cut only where it has no hyphenation point. */
     overflow-wrap: anywhere;
+    hyphens: auto;
   }
 
   /* An outline, not a shadow: forced colours paint outlines and drop shadows. */

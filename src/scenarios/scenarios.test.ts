@@ -283,7 +283,9 @@ describe('<lede-scenarios>', () => {
         `${percent(0)} of votes`,
       ]);
       expect($(el, '[part="result"] svg rect').map((r) => r.getAttribute('width'))).to.deep.equal(['50', '50', '0']);
-      expect(status(el)).to.equal('Thanks for voting. Here is what readers expect.');
+      expect(status(el)).to.equal(
+        `Thanks for voting. Here is what readers expect. Most votes: A new deal and Rival hubs (${percent(0.5)}).`,
+      );
       expect(localStorage.getItem(`lede-vote:${articleId}`)).to.equal('rivals');
     });
 
@@ -500,7 +502,9 @@ describe('<lede-scenarios>', () => {
         `${percent(2 / 3)} of votes`,
         `${percent(0)} of votes`,
       ]);
-      expect(status(el)).to.equal('Voting has closed. Here is what readers expected.');
+      expect(status(el)).to.equal(
+        `Voting has closed. Here is what readers expected. Most votes: Rival hubs (${percent(2 / 3)}).`,
+      );
       expect((await posts(session)).length, 'only the three seeds were posted').to.equal(3);
       await expectNoAxeViolations(el);
     });

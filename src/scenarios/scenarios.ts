@@ -27,13 +27,17 @@ export type { Scenario } from './data.js';
 const defaultStrings = {
   /** The heading shown when the `heading` attribute is not set. */
   heading: 'What could happen next',
-  /** The label of each vote button (its scenario's title describes it). */
+  /** The visible label of each vote button. */
   vote: 'Most likely',
+  /** The accessible name of each vote button: `{vote}` (keep it, so speech input finds the button) and `{title}`. */
+  voteName: '{vote}: {title}',
   /** A scenario's result: `{percent}`, `{count}` and `{total}` are replaced. */
   share: '{percent} of votes',
   sending: 'Sending your vote…',
   saved: 'Your vote is saved and will be sent when the connection is back.',
   results: 'Thanks for voting. Here is what readers expect.',
+  /** Announced after `results` and `closed`: `{title}` is the scenario with most votes (those tied, listed), `{percent}` its share. */
+  leading: 'Most votes: {title} ({percent}).',
   /** Shown after the `closes` date, with the results and no vote buttons. */
   closed: 'Voting has closed. Here is what readers expected.',
   /** Shown when the endpoint refuses a vote without a message of its own. */
@@ -339,11 +343,25 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
     const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
+    // The results are announced with their figure: the scenario with most votes (those tied) and its share.
+    const most = Math.max(...scenarios.map((s) => counts?.[s.id] ?? 0));
+    const leading = total
+      ? ` ${format(t.leading, {
+          title: new Intl.ListFormat(resolveLang(this)).format(
+            scenarios.filter((s) => (counts![s.id] ?? 0) === most).map((s) => s.title),
+          ),
+          percent: percent!.format(most / total),
+        })}`
+      : '';
     const message = closed
-      ? t.closed
-      : { idle: '', sending: t.sending, saved: t.saved, voted: t.results, error: this.#refusal ?? t.error }[
-          this.status
-        ];
+      ? t.closed + leading
+      : {
+          idle: '',
+          sending: t.sending,
+          saved: t.saved,
+          voted: t.results + leading,
+          error: this.#refusal ?? t.error,
+        }[this.status];
     const card = (s: Scenario, i: number) => {
       const count = counts ? countOf(counts, s.id) : 0;
       const share = total ? count / total : 0;
@@ -364,7 +382,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
                 part="vote"
                 aria-pressed=${this.choice === s.id}
                 aria-disabled=${locked}
-                aria-describedby="title${i}"
+                aria-label=${format(t.voteName, { vote: t.vote, title: s.title })}
                 @click=${() => this.#vote(s.id)}
               >
                 ${t.vote}

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { LedeStory } from '../../src/story/story.js';
 import { axTree, type AxNode } from '../helpers/a11y.js';
+import { EndpointSession } from '../helpers/endpoint.js';
 import { captureLedeErrors } from '../helpers/errors.js';
 
 // What a screen reader gets, read from Chromium's accessibility tree through the DevTools protocol.
@@ -73,6 +74,26 @@ describe('the accessibility tree', () => {
       const prompt = el.shadowRoot!.querySelector('lede-comment-prompt')!;
       expect(prompt.hasAttribute('title')).to.be.false;
       expect(prompt.shareData.title).to.equal(DOC.headline);
+    });
+  });
+
+  describe('<lede-scenarios> vote buttons', () => {
+    it('names each vote button by its scenario, the visible label first', async () => {
+      await fixture(
+        html`<lede-scenarios
+          vote-endpoint=${new EndpointSession().url('votes')}
+          article-id="names-${Math.random()}"
+          .scenarios=${[
+            { id: 'a', title: 'Rival hubs', summary: 'They compete.' },
+            { id: 'b', title: 'A new deal', summary: 'They agree.' },
+          ]}
+        ></lede-scenarios>`,
+      );
+      const buttons = (await axTree()).filter((n) => n.role === 'button').map((n) => [n.name, n.description]);
+      expect(buttons).to.deep.equal([
+        ['Most likely: Rival hubs', ''],
+        ['Most likely: A new deal', ''],
+      ]);
     });
   });
 
