@@ -32,27 +32,28 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
 //   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
-const SINGLE_FILE_CEILING = 35.1 * KB;
+const SINGLE_FILE_CEILING = 35.15 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   // Issue 15 adds 0.4 KB here (the Lit guards of the build plugin, own-property JSON parsing and strings) and 2.0 KB to a full article.
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.5 * KB },
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.55 * KB },
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 32.45 * KB,
+    ceiling: 32.8 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
 const ELEMENT_BUDGET = 4 * KB;
 // Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks, and
 // (0.06 KB) the Mastodon form's focus order and focus return (issue 16).
-const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB };
+// Scenarios: 0.13 KB over since issue 15 (the check of stored votes, the shared failure mapping).
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.35 * KB, scenarios: 4.15 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
-// 7.8 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
-const CORE_BUDGET = 7.8 * KB;
+// 7.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
+const CORE_BUDGET = 7.85 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;
