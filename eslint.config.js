@@ -38,6 +38,7 @@ export default tseslint.config(
       'bench/**',
       'test/node/**',
       'test/**/*.mjs',
+      'demo/**/*.mjs',
       '*.config.*',
       'vite.config.ts',
       '.storybook/**',

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLedeEndpoint } from './server/endpoint.mjs';
 import { seedDemo } from './demo/seed.mjs';
+import { standInServiceVitePlugin } from './demo/stand-in-service.mjs';
 import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBundles } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
 import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
@@ -46,7 +47,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     return {
       root: 'demo',
-      plugins: [ledeEndpoint(), fallbackCss()],
+      plugins: [ledeEndpoint(), fallbackCss(), standInServiceVitePlugin()],
       server: { open: openBrowser, fs: { allow: [resolve('.')] } },
     };
   }

@@ -6,6 +6,7 @@ import { createLedeEndpoint } from './server/endpoint.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { a11yCommandPlugin } from './test/plugins/a11y.mjs';
 import { networkCommandPlugin } from './test/plugins/network.mjs';
+import { standInServicePlugin } from './test/plugins/stand-in-service.mjs';
 
 const endpoint = createLedeEndpoint();
 
@@ -41,6 +42,7 @@ export default {
   // json: JSON imports (the story's schema, test fixtures) become modules, as in Vite.
   plugins: [
     networkCommandPlugin(),
+    standInServicePlugin(),
     a11yCommandPlugin(),
     esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],

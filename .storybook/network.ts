@@ -52,6 +52,13 @@ export const handlers = [
   ),
   http.post('/api/signup-unreachable', () => HttpResponse.error()),
   http.post('/api/signup-hanging', never),
+  // The newsletter's reachability probe before the browser submits a form (a no-cors HEAD).
+  http.head('/api/signup', () => new HttpResponse(null)),
+  // An email service on another origin: it answers (the probe), but without CORS headers, so a fetch
+  // fails as the browser makes it fail; and a service that is down.
+  http.head('https://harbour-mail.example/*', () => new HttpResponse(null)),
+  http.post('https://harbour-mail.example/*', () => HttpResponse.error()),
+  http.all('https://down.example/*', () => HttpResponse.error()),
 
   // Content for `src`: an HTML fragment, a Lede document, and failures.
   http.get('/api/pages/article.html', () => HttpResponse.html(demo.body)),

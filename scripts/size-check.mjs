@@ -26,13 +26,14 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   features (share icons and three more networks, the scenarios' closes and show-results, the
 //   nested table of contents), +0.4 KB for issue 16's accessibility fixes (required marks, the
 //   story's outline, scenario-named vote buttons and the leading share announced, the Mastodon
-//   prompt's focus order, the translations registry), +2.0 KB for surviving a hostile page (issue
-//   15: the outbox integrity checks and its shared controller, own-property reads, clobber-proof
-//   page reads, and the build plugin's guards around Lit, 0.2 KB).
+//   prompt's focus order, the translations registry), +1.5 KB for the newsletter sending the
+//   publisher's own form (issue 17: by the browser or by fetch, urlencoded or multipart,
+//   CORS-failure detection), +2.0 KB for surviving a hostile page (issue 15: the outbox integrity
+//   checks, own-property reads, clobber-proof page reads, and the build plugin's guards around Lit, 0.2 KB).
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
 //   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
-const SINGLE_FILE_CEILING = 35.15 * KB;
+const SINGLE_FILE_CEILING = 36.6 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   // Issue 15 adds 0.4 KB here (the Lit guards of the build plugin, own-property JSON parsing and strings) and 2.0 KB to a full article.
@@ -41,15 +42,18 @@ const PAGES = [
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    ceiling: 32.8 * KB,
+    // +1.4 KB for the newsletter's child-form submission (issue 17), +2.0 KB for issue 15.
+    ceiling: 33.9 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
 const ELEMENT_BUDGET = 4 * KB;
 // Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks, and
-// (0.06 KB) the Mastodon form's focus order and focus return (issue 16).
+// (0.06 KB) the Mastodon form's focus order and focus return (issue 16); the newsletter sending the
+// publisher's own form as it would send itself (by the browser or by fetch, urlencoded or multipart,
+// with a reachability probe and CORS-failure detection) on top of its JSON signup (issue 17): 5.27 KB.
 // Scenarios: 0.13 KB over since issue 15 (the check of stored votes, the shared failure mapping).
-const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.35 * KB, scenarios: 4.15 * KB };
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.5 * KB, scenarios: 4.15 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
 // 7.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.

@@ -23,6 +23,10 @@ interface Args {
 // the static build alike: /api/signup accepts, -refused refuses, -hanging never answers and
 // -unreachable fails as a dropped connection does.
 const API = '/api/signup';
+// An email service on another origin (answers a no-cors probe, fails a CORS request as a browser
+// does without CORS headers), and one that is down: .storybook/network.ts.
+const SERVICE = 'https://harbour-mail.example/';
+const DOWN = 'https://down.example/';
 
 const render = (args: Args) =>
   html`<lede-newsletter
@@ -248,6 +252,119 @@ export const FromAPlainForm: Story = {
       description: {
         story:
           'Progressive enhancement: without JavaScript the plain form posts; after upgrade its action and fields are the defaults.',
+      },
+    },
+  },
+};
+
+/** An email service's embed form on another origin, as a publisher pastes it; `target` keeps its answer in the story's frame. */
+const serviceForm = (action: string, target = 'story-service') =>
+  html`<form action=${action} method="post" target=${target}>
+    <label>Email <input type="email" name="EMAIL" autocomplete="email" required /></label>
+    <div aria-hidden="true" hidden><input type="text" name="b_abc_def" tabindex="-1" value="" /></div>
+    <input type="submit" name="subscribe" value="Subscribe" />
+  </form>`;
+
+const serviceFrame = html`<iframe name="story-service" title="The email service's page" height="120"></iframe>`;
+
+export const NativeSubmission: Story = {
+  render: () =>
+    serifPage(
+      html`<lede-newsletter heading="Harbour Mail: partner offers" provider="native">
+          ${serviceForm(API)}
+        </lede-newsletter>
+        ${serviceFrame}`,
+    ),
+  play: async ({ canvasElement }) => {
+    const el = await signUp(canvasElement, 'reader@example.com');
+    const status = el.shadowRoot!.querySelector('[role=status]')!;
+    for (let i = 0; i < 100 && !/Almost/.test(status.textContent ?? ''); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "The publisher's own form (here an email service's embed code) is submitted by the browser after Lede's validation: the service's own page answers, in this tab or the form's `target` (the frame below). This is the default when the form posts to another origin.",
+      },
+    },
+  },
+};
+
+export const OfflineNative: Story = {
+  render: () =>
+    serifPage(html`<lede-newsletter heading="Harbour Mail: partner offers">${serviceForm(SERVICE)}</lede-newsletter>`),
+  play: async ({ canvasElement }) => {
+    // The reader's browser is offline (simulated for this story only).
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      await signUp(canvasElement, 'offline@example.com');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Offline with a form the browser submits: the reader is told, the typed address stays, nothing is claimed as sent or saved (such a signup never goes into the outbox).',
+      },
+    },
+  },
+};
+
+export const ServiceDown: Story = {
+  render: () =>
+    serifPage(
+      html`<lede-newsletter heading="Harbour Mail: partner offers"
+        >${serviceForm(`${DOWN}subscribe`)}</lede-newsletter
+      >`,
+    ),
+  play: async ({ canvasElement }) => {
+    const el = await signUp(canvasElement, 'down@example.com');
+    const status = el.shadowRoot!.querySelector('[role=status]')!;
+    for (let i = 0; i < 100 && !/reached/.test(status.textContent ?? ''); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  },
+};
+
+export const CorsFailure: Story = {
+  args: { action: `${SERVICE}subscribe` },
+  play: async ({ canvasElement }) => {
+    const el = await signUp(canvasElement, 'reader@example.com');
+    const status = el.shadowRoot!.querySelector('[role=status]')!;
+    for (let i = 0; i < 100 && /Sending/.test(status.textContent ?? ''); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A fetch-based provider (`json` here) pointed at an endpoint that answers without CORS headers: one attempt, then a `lede-error` and a console warning that name the fix (allow the origin, or `provider="native"`). The reader keeps the address; nothing goes into the outbox.',
+      },
+    },
+  },
+};
+
+const CONSENT_HTML = 'I agree to receive the weekly newsletter. Read our <a href="#privacy">privacy policy</a>.';
+
+export const ConsentWithALink: Story = {
+  render: () =>
+    serifPage(
+      html`<lede-newsletter
+          heading="The Coastal Ledger weekly"
+          action=${API}
+          consent-html=${CONSENT_HTML}
+        ></lede-newsletter>
+        <lede-newsletter heading="With the consent slot" action=${API}>
+          <span slot="consent">I agree to the <a href="#privacy">privacy policy</a> of The Coastal Ledger.</span>
+        </lede-newsletter>`,
+    ),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '`consent-html` (sanitized, links and text only) or a `consent` slot: the label links to the privacy policy, and `consentText` sends the text exactly as the reader saw it.',
       },
     },
   },

@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import {
-  describeFailure,
+  deliver,
   newIdempotencyKey,
   type DeliveryOptions,
   type DeliveryRequest,
@@ -9,12 +9,30 @@ import {
 } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
-import { OutboxController } from '../core/outbox-controller.js';
-import { attribute, httpUrl, query } from '../core/page.js';
+import {
+  dequeue,
+  enqueue,
+  pending,
+  watchOutbox,
+  type NewOutboxEntry,
+  type OutboxEntry,
+  type OutboxVerdict,
+} from '../core/outbox.js';
+import {
+  emailField,
+  fillForm,
+  formAction,
+  formRequest,
+  nameField,
+  opensElsewhere,
+  post,
+  postsItself,
+  submitNatively,
+} from './child-form.js';
 import { consentNodes, visibleText } from './consent.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
-import { pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
+import { answers, pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
 
 /** What a signup sends, and the `detail` of `lede-subscribe`. */
 export interface NewsletterSignup {
@@ -59,27 +77,41 @@ const defaultStrings = {
   required: '(required)',
   saved: 'No connection: your signup is saved on this device and will be sent when the connection is back.',
   failed: 'Sorry, that did not work. Please try again.',
+  offline:
+    'You are offline, so nothing was sent. Your address is still here: subscribe again once you are back online.',
+  unreachable: 'The newsletter service cannot be reached right now, so nothing was sent. Please try again later.',
+  elsewhere: 'Almost done: finish your signup on the page that just opened.',
 };
 
 export type NewsletterStrings = typeof defaultStrings;
 
 const CHANNEL = 'newsletter';
 
-const post = (url: string, type: string, body: string): DeliveryRequest => ({
-  url,
-  method: 'POST',
-  headers: { 'Content-Type': type },
-  body,
-});
+const offline = (): boolean => navigator.onLine === false;
+
+/** Endpoints (origin and path) that answered this page's fetch without CORS headers: their child forms go to the browser from now on. */
+const corsBlocked = new Set<string>();
+/** Endpoints (origin and path) whose answers this page could read. */
+const corsReadable = new Set<string>();
 
 /**
  * @summary A newsletter signup that validates, retries, and keeps the signup on the device when
  * the network is down, so no email is ever lost.
  *
- * @description Progressive enhancement: put a plain `<form action method="post">` inside; it posts
- * without JavaScript, and after upgrade its `action`, its email value, a `name` field and a `list`
- * field are read as defaults. Requests go through the shared delivery module (timeout, retries
- * with backoff, one `Idempotency-Key` per signup) and, when undeliverable, wait in the outbox.
+ * @description Progressive enhancement: put a plain `<form action method="post">` inside (your own,
+ * or the embed form of your email service); it posts without JavaScript. After upgrade the element
+ * validates, shows errors beside the fields and handles consent, and the child form is the
+ * contract: without `action` and `provider` on the element it is sent as it would send itself
+ * (method, urlencoded or multipart, its own field names, hidden fields and honeypots). On the
+ * page's origin, or with `cors`, that happens by fetch; on another origin the browser submits the
+ * form itself (`provider="native"` asks for that anywhere) and the service's own page answers, in
+ * this tab or the form's `target`. Offline, or with the service unreachable, the reader is told
+ * and keeps the typed address; nothing is claimed and nothing is kept. With `action` on the element
+ * the signup is shaped by `provider` (`json` by default). Fetches go through the shared delivery
+ * module (timeout, retries with backoff, one `Idempotency-Key` per signup) and, when undeliverable,
+ * wait in the outbox; an answer that cannot be read (no CORS headers, not JSON) is never kept: a
+ * fetch that meets an endpoint without CORS headers is reported at once with the fix, and a child
+ * form is then submitted by the browser.
  * `action` must be an http(s) URL (resolved against the page's base URL); a missing or unsafe one
  * is reported and nothing is sent or kept. Only the hidden honeypot field marks a bot: a reader
  * who submits fast (autofill) is subscribed, and `elapsedMs` tells the endpoint how fast it was.
@@ -91,7 +123,7 @@ const post = (url: string, type: string, body: string): DeliveryRequest => ({
  *
  * @fires lede-subscribe - Before sending, cancelable: `detail` is the signup; `preventDefault()` to handle it yourself.
  * @fires lede-subscribed - The endpoint accepted the signup: `detail: { email, message? }`.
- * @fires lede-error - The endpoint refused the signup (`http`), it could not be sent or kept (`network`), or an attribute is wrong.
+ * @fires lede-error - The endpoint refused the signup or answered something unreadable (`http`), it could not be sent or kept, answered without CORS headers, or cannot be reached (`network`), or an attribute is wrong (`invalid-attribute`).
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The heading.
@@ -122,6 +154,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   static override properties = {
     action: {},
     provider: {},
+    cors: { type: Boolean },
     heading: {},
     text: {},
     buttonLabel: { attribute: 'button-label' },
@@ -138,8 +171,15 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   /** The signup endpoint. Defaults to the `action` of a child `<form>`. */
   declare action?: string;
-  /** How the request is shaped: `json` (default), `form` (urlencoded), or a key of `LedeNewsletter.adapters`. */
-  declare provider: string;
+  /**
+   * How the signup is sent: `json` (the default with `action`), `form` (urlencoded), `native` (the
+   * browser submits the child form itself), or a key of `LedeNewsletter.adapters`. Without it, a
+   * child form is sent as it would send itself: by fetch to its own origin (or with `cors`), by the
+   * browser to another origin.
+   */
+  declare provider?: string;
+  /** The endpoint answers CORS requests from this page: a child form on another origin is sent by fetch, with retries and the outbox. */
+  declare cors: boolean;
   /** The heading; defaults to "Newsletter". */
   declare heading?: string;
   /** An introduction under the heading. */
@@ -165,8 +205,8 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   constructor() {
     super();
-    this.provider = 'json';
     this.nameField = false;
+    this.cors = false;
     this.busy = false;
     this.message = '';
   }
@@ -181,17 +221,10 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   #started = 0;
   #consentNodes?: Node[];
-  #outbox = new OutboxController(this, {
-    channel: CHANNEL,
-    // Where this element's signups go: its adapter's URL for its action (an adapter may add a path).
-    endpoint: () => {
-      const action = this.action ?? (this.#fallback && attribute(this.#fallback, 'action'));
-      return action && this.#adapter({ email: '', source: '' }, httpUrl(action) ?? action).url;
-    },
-    accepts: (request) => this.#accepts(request),
-    onResult: (entry, result) => this.#settle(result, entry.meta?.email as string),
-    maxAge: () => this.delivery?.keepFor,
-  });
+  #inflight?: NewOutboxEntry;
+  #abort?: AbortController;
+  #stopWatching?: () => void;
+  #keep = () => this.#inflight && enqueue(this.#inflight);
 
   protected get defaultStrings(): NewsletterStrings {
     return defaultStrings;
@@ -205,29 +238,22 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#started = Date.now();
+    this.#abort = new AbortController();
+    addEventListener('pagehide', this.#keep);
+    this.#stopWatching = watchOutbox(
+      CHANNEL,
+      (entry, result) => this.#settle(result, entry.meta?.email as string),
+      this.#check,
+    );
   }
 
-  /** Whether a stored request is one this element could have written: the adapter's method and headers, a body with an email. */
-  #accepts(request: DeliveryRequest): boolean {
-    const adapter = this.#adapter;
-    const shape = adapter({ email: '', source: '' }, request.url);
-    const sameHeaders = JSON.stringify(request.headers ?? {}) === JSON.stringify(shape.headers ?? {});
-    if (!sameHeaders || (shape.method ?? 'POST') !== 'POST') return false;
-    const body = request.body ?? '';
-    if (adapter === LedeNewsletter.adapters.form) return isEmail(new URLSearchParams(body).get('email') ?? '');
-    if (adapter !== LedeNewsletter.adapters.json) return true; // A host's own adapter: its body is its own affair.
-    try {
-      const signup: unknown = JSON.parse(body);
-      return typeof signup === 'object' && signup !== null && isEmail(`${(signup as { email?: unknown }).email}`);
-    } catch {
-      return false;
-    }
-  }
-
-  /** The adapter for `provider`: only the adapters' own keys (never `constructor` or `__proto__`). */
-  get #adapter(): NewsletterAdapter {
-    const { adapters } = LedeNewsletter;
-    return (Object.hasOwn(adapters, this.provider) && adapters[this.provider]) || adapters.json!;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A signup still on its way is kept in the outbox, for this element's successor or the next page.
+    this.#keep();
+    this.#abort?.abort();
+    this.#stopWatching?.();
+    removeEventListener('pagehide', this.#keep);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -252,14 +278,32 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   protected override firstUpdated(): void {
     const form = this.#fallback;
-    this.#input('email').value =
-      this.#savedEmail() ?? ((form && query<HTMLInputElement>(form, '[name=email]')?.value) || '');
+    this.#input('email').value = this.#savedEmail() ?? ((form && emailField(form)?.value) || '');
   }
+
+  /**
+   * Which waiting signups this element sends: those for its own endpoint (absolute URL) that it
+   * could have written (only a Content-Type header, a body with an address); others for that
+   * endpoint are dropped with a warning, and another endpoint's wait for their own element.
+   */
+  #check = (entry: OutboxEntry): OutboxVerdict => {
+    const form = this.#fallback;
+    const endpoint = resolveEndpoint(this.action ?? (form && formAction(form)));
+    if (typeof endpoint === 'string' || entry.request.url !== endpoint.href) return 'skip';
+    const { headers = {}, body } = entry.request;
+    const onlyType = Object.keys(headers).every((name) => name.toLowerCase() === 'content-type');
+    return onlyType && typeof body === 'string' && body.includes('@') ? 'send' : 'drop';
+  };
 
   /** The email of a signup waiting in the outbox, if any. */
   #savedEmail(): string | undefined {
-    const email = this.#outbox.pending[0]?.meta?.email;
-    return typeof email === 'string' ? email : undefined;
+    return pending(CHANNEL)[0]?.meta?.email as string | undefined;
+  }
+
+  /** Whether the form asks for a name: `name-field`, or a name field in the child form. */
+  get #asksName(): boolean {
+    const form = this.#fallback;
+    return this.nameField || !!(form && nameField(form));
   }
 
   /** Whether there is a consent checkbox: a `consent` label, `consent-html`, or a `consent` slot. */
@@ -293,12 +337,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     if (data.get('website')) return void (this.message = this.successMessage ?? t.success);
 
     const form = this.#fallback;
-    const endpoint = resolveEndpoint(this.action ?? (form && attribute(form, 'action')));
-    if (typeof endpoint === 'string') {
-      this.message = t.failed;
-      return this.reportProblem('invalid-attribute', 'action', endpoint);
-    }
-    const list = this.list ?? ((form && query<HTMLInputElement>(form, '[name=list]')?.value) || undefined);
+    const endpoint = resolveEndpoint(this.action ?? (form && formAction(form)));
+    if (typeof endpoint === 'string') return this.#unusable(endpoint);
+    const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
     const consented = this.#hasConsent;
     const signup: NewsletterSignup = {
       email,
@@ -312,36 +353,157 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       elapsedMs: Date.now() - this.#started,
     };
     if (!emit(this, 'lede-subscribe', signup, true)) return;
+    if (form && this.#browserSends(form, endpoint)) return this.#sendNatively(form, signup);
 
-    const adapter = this.#adapter;
-    if (!Object.hasOwn(LedeNewsletter.adapters, this.provider))
-      this.reportProblem('invalid-attribute', 'provider', `unknown "${this.provider}"; using json`);
-    const request = adapter(signup, endpoint.href);
-    // The outbox keeps absolute URLs: a relative one would be sent wherever the next page is.
-    request.url = new URL(request.url, endpoint).href;
+    const request = this.#request(signup, endpoint, form);
+    const key = newIdempotencyKey();
+    const keepFor = this.delivery?.keepFor;
+    const maxAge = typeof keepFor === 'number' && keepFor > 0 && keepFor < Infinity ? keepFor : undefined;
+    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey: key, meta: { email }, maxAge });
     this.busy = true;
     this.message = t.sending;
-    const result = await this.#outbox.send(request, newIdempotencyKey(), { email }, this.delivery);
+    const options: DeliveryOptions = { ...this.delivery, idempotencyKey: key, signal: this.#abort?.signal };
+    const url = new URL(request.url);
+    const resource = url.origin + url.pathname;
+    // A first request to another origin is tried once: if it fails, a probe tells a missing CORS
+    // header (the server answers) from a network failure; only the latter is worth retries and the outbox.
+    const probing = url.origin !== location.origin && !corsReadable.has(resource);
+    let result = await deliver(request, probing ? { ...options, retries: 0 } : options);
+    let blocked = false;
+    if (probing && !result.ok && result.outcome === 'unavailable' && result.reason !== 'aborted') {
+      blocked = result.reason === 'network' && (await answers(request.url, this.#abort?.signal));
+      if (!blocked) {
+        await new Promise((resolve) => setTimeout(resolve, options.backoff ?? 600));
+        result = await deliver(request, { ...options, retries: Math.max(0, (options.retries ?? 3) - 1) });
+      }
+    }
+    this.#inflight = undefined;
     this.busy = false;
-    if (result === 'saved') this.message = t.saved;
-    else this.#settle(result, email);
+    if (!result.ok && result.outcome === 'unavailable' && result.reason === 'aborted') return; // Kept in the outbox already.
+    dequeue(key); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
+    if (blocked) return this.#corsBlocked(url.origin, resource, form, signup);
+    if (result.ok || result.outcome === 'refused') corsReadable.add(resource);
+    if (!result.ok && result.outcome === 'unavailable') {
+      // An answer that cannot be read is never kept for later: it would be re-sent forever.
+      if (result.reason === 'unreadable') {
+        // A child form's own endpoint may answer 2xx with a page: the browser would have shown it; it accepted the signup.
+        if (form && this.provider === undefined && this.action == null && result.status && result.status < 300)
+          return this.#settle({ ok: true, status: result.status, data: undefined }, email);
+        this.message = t.failed;
+        return this.reportProblem(
+          'http',
+          'action',
+          `${url.origin} answered ${result.status ?? 'opaquely'} with something other than JSON; nothing is kept for a retry`,
+        );
+      }
+      if (enqueue(entry)) return void (this.message = t.saved);
+    }
+    this.#settle(result, email);
+  }
+
+  /** An action that cannot be used: reported; the reader keeps the address and nothing is sent or kept. */
+  #unusable(problem: string): void {
+    this.message = this.resolvedStrings.failed;
+    this.reportProblem('invalid-attribute', 'action', problem);
+  }
+
+  /**
+   * Whether the browser submits the child form itself: `provider="native"`; a form that does not
+   * POST; or, with no provider or `json`, a form whose action is on another origin that nothing
+   * says answers CORS (the `cors` attribute), or that this page already found without CORS.
+   */
+  #browserSends(form: HTMLFormElement, endpoint: URL): boolean {
+    const provider = this.provider;
+    if (provider === 'native') return true;
+    if (provider !== undefined && provider !== 'json') return false;
+    if (!postsItself(form)) return provider === undefined && this.action == null;
+    const foreign = endpoint.origin !== location.origin;
+    return foreign && (!this.cors || corsBlocked.has(endpoint.origin + endpoint.pathname));
+  }
+
+  /** The request a fetch sends: the child form as it would send itself, or the provider's shape. */
+  #request(signup: NewsletterSignup, endpoint: URL, form: HTMLFormElement | null): DeliveryRequest {
+    let provider = this.provider;
+    if (form && provider === undefined && this.action == null) {
+      fillForm(form, signup.email, signup.name, signup.consent);
+      const { source, elapsedMs, consentText } = signup;
+      return formRequest(form, endpoint.href, {
+        source,
+        elapsedMs: `${elapsedMs}`,
+        ...(consentText && { consent: 'on', consentText }),
+      });
+    }
+    provider ??= 'json';
+    let adapter = Object.hasOwn(LedeNewsletter.adapters, provider) ? LedeNewsletter.adapters[provider] : undefined;
+    if (!adapter) {
+      this.reportProblem(
+        'invalid-attribute',
+        'provider',
+        provider === 'native'
+          ? 'native needs a child <form> to submit; using json'
+          : `unknown "${provider}"; using json`,
+      );
+      adapter = LedeNewsletter.adapters.json!;
+    }
+    const request = adapter(signup, endpoint.href);
+    // The outbox keeps absolute URLs: a relative one would be sent wherever the next page is.
+    return { ...request, url: new URL(request.url, endpoint).href };
+  }
+
+  /**
+   * The browser submits the publisher's form: the service's own page answers, in this tab or the
+   * form's `target`. Nothing is claimed and nothing is kept: offline or with the service down the
+   * reader is told so and keeps the typed address.
+   */
+  async #sendNatively(form: HTMLFormElement, signup: NewsletterSignup): Promise<void> {
+    const t = this.resolvedStrings;
+    const target = resolveEndpoint(formAction(form));
+    if (typeof target === 'string') return this.#unusable(target);
+    if (offline()) return void (this.message = t.offline);
+    this.busy = true;
+    this.message = t.sending;
+    const up = await answers(target.href, this.#abort?.signal);
+    this.busy = false;
+    if (!up) {
+      this.message = offline() ? t.offline : t.unreachable;
+      return this.reportProblem('network', 'action', `${target.origin} cannot be reached; nothing was sent`);
+    }
+    fillForm(form, signup.email, signup.name, signup.consent);
+    submitNatively(form);
+    if (opensElsewhere(form)) this.message = t.elsewhere;
+  }
+
+  /** A fetch-based provider met an endpoint without CORS headers: said once, loudly, with the fix. */
+  #corsBlocked(origin: string, resource: string, form: HTMLFormElement | null, signup: NewsletterSignup): void {
+    corsBlocked.add(resource);
+    this.reportProblem(
+      'network',
+      'action',
+      `${origin} answered without CORS headers for this page, so nothing is kept for a retry. Fix: allow ${location.origin} there (Access-Control-Allow-Origin, Content-Type and Idempotency-Key) or use provider="native"`,
+    );
+    if (form) return void this.#sendNatively(form, signup);
+    this.message = this.resolvedStrings.failed;
   }
 
   /** Shows the outcome of a signup, sent now or later from the outbox. */
   #settle(result: DeliveryResult, email: string): void {
     const t = this.resolvedStrings;
     if (result.ok) {
-      const { message } = result;
-      const detail: NewsletterSubscribedDetail = { email, ...(message && { message }) };
+      const message = (result.data as { message?: unknown } | undefined)?.message;
+      const detail: NewsletterSubscribedDetail = { email, ...(typeof message === 'string' && { message }) };
       this.message = this.successMessage ?? detail.message ?? t.success;
       const input = this.#input('email');
       if (input.value.trim() === email) input.form!.reset();
       emit(this, 'lede-subscribed', detail);
       return;
     }
-    this.message = (result.outcome === 'refused' && result.message) || t.failed;
-    const [code, problem] = describeFailure(result);
-    this.reportProblem(code, 'action', `${problem}; the signup was not sent`);
+    const refused = result.outcome === 'refused';
+    this.message = (refused && result.message) || t.failed;
+    this.reportProblem(
+      refused ? 'http' : 'network',
+      'action',
+      refused ? `refused (${result.status})` : 'not sent, not saved',
+    );
   }
 
   protected override render() {
@@ -371,7 +533,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
             aria-describedby=${describedBy('email')}
           />${error('email')}
         </div>
-        ${this.nameField || (this.#fallback && query(this.#fallback, '[name=name]')) ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
+        ${this.#asksName ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
         ${
           this.#hasConsent
             ? html`<div class="consent">

@@ -28,3 +28,20 @@ export function takeReturnedSignup(): boolean {
   history.replaceState(history.state, '', url);
   return true;
 }
+
+/**
+ * Whether a server answers at `url` at all: a `no-cors` HEAD that sends no cookies and reads
+ * nothing. It fails only when nothing answers, which tells a server that is down from one that
+ * answered without CORS headers.
+ */
+export const answers = (url: string, signal?: AbortSignal): Promise<boolean> =>
+  fetch(url, {
+    method: 'HEAD',
+    mode: 'no-cors',
+    credentials: 'omit',
+    cache: 'no-store',
+    signal: AbortSignal.any([AbortSignal.timeout(5000), ...(signal ? [signal] : [])]),
+  }).then(
+    () => true,
+    () => false,
+  );

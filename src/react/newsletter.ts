@@ -15,7 +15,7 @@ export const LedeNewsletter = createComponent({
     onLedeSubscribe: 'lede-subscribe' as EventName<HTMLElementEventMap['lede-subscribe']>,
     /** The endpoint accepted the signup: `detail: { email, message? }`. */
     onLedeSubscribed: 'lede-subscribed' as EventName<HTMLElementEventMap['lede-subscribed']>,
-    /** The endpoint refused the signup (`http`), it could not be sent or kept (`network`), or an attribute is wrong. */
+    /** The endpoint refused the signup or answered something unreadable (`http`), it could not be sent or kept, answered without CORS headers, or cannot be reached (`network`), or an attribute is wrong (`invalid-attribute`). */
     onLedeError: 'lede-error' as EventName<HTMLElementEventMap['lede-error']>,
   },
   displayName: 'LedeNewsletter',
