@@ -33,7 +33,7 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
 //   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
-const SINGLE_FILE_CEILING = 36.6 * KB;
+const SINGLE_FILE_CEILING = 36.7 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   // Issue 15 adds 0.4 KB here (the Lit guards of the build plugin, own-property JSON parsing and strings) and 2.0 KB to a full article.
@@ -43,7 +43,7 @@ const PAGES = [
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
     // +1.4 KB for the newsletter's child-form submission (issue 17), +2.0 KB for issue 15.
-    ceiling: 33.9 * KB,
+    ceiling: 34.45 * KB,
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
