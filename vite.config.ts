@@ -1,28 +1,12 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLedeEndpoint } from './server/endpoint.mjs';
-import { seedDemo } from './demo/seed.mjs';
 import { standInServiceVitePlugin } from './demo/stand-in-service.mjs';
 import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBundles } from './scripts/entries.mjs';
-import { minifyTemplateLiterals } from './scripts/minify-css-literals.mjs';
+import { minifyTemplateLiterals } from './scripts/minify/index.mjs';
 import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
 import { hostilePageBuild } from './scripts/hostile-page-build.mjs';
 import { loaderChunks } from './scripts/loader-chunks.mjs';
-
-/** The demo's local endpoint, so signup, votes and comment counts work with no outside service. */
-function ledeEndpoint(): Plugin {
-  const endpoint = createLedeEndpoint({ seed: seedDemo });
-  return {
-    name: 'lede-endpoint',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => void endpoint(req, res, next));
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use((req, res, next) => void endpoint(req, res, next));
-    },
-  };
-}
 
 /** Serves `/lede.css` in the demo: every element's pre-upgrade styles, as `dist/lede.css` holds them. */
 function fallbackCss(): Plugin {
@@ -45,9 +29,10 @@ const openBrowser = !process.env.CI && (process.platform !== 'linux' || Boolean(
 
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
+    // `npm start` (scripts/start-demo.mjs) adds the proxy to lede-server and the local inbox.
     return {
       root: 'demo',
-      plugins: [ledeEndpoint(), fallbackCss(), standInServiceVitePlugin()],
+      plugins: [fallbackCss(), standInServiceVitePlugin()],
       server: { open: openBrowser, fs: { allow: [resolve('.')] } },
     };
   }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import base from './web-test-runner.config.mjs';
 import { writeBundlePages } from './test/bundle/pages.mjs';
+import { demoDocument } from './scripts/demo-pages.mjs';
 
 writeBundlePages();
 
@@ -37,9 +38,8 @@ function serveManifest() {
     serve(context) {
       if (context.path === '/__lede/manifest')
         return { body: readFileSync('custom-elements.json', 'utf8'), type: 'application/json' };
-      // The demo's Lede document, for the story page's `src`.
-      if (context.path === '/__lede/demo-document')
-        return { body: readFileSync('demo/article.json', 'utf8'), type: 'application/json' };
+      // The demo's Lede document, for the story page's `src` (its endpoints on the test endpoint).
+      if (context.path === '/__lede/demo-document') return { body: demoDocument(), type: 'application/json' };
       return undefined;
     },
   };

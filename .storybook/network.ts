@@ -4,6 +4,7 @@
 // its strict-CSP tests never see it. Each URL has one behaviour, so a story picks a state by URL.
 import { delay, http, HttpResponse } from 'msw';
 import demo from '../demo/article.json';
+import { storybookDocument } from '../stories/helpers.js';
 
 /** Votes per scenario that every story's article starts from, then the votes made in the session. */
 const seed: Record<string, number> = { 'shared-terminals': 41, 'rival-hubs': 27, 'managed-decline': 12 };
@@ -62,7 +63,7 @@ export const handlers = [
 
   // Content for `src`: an HTML fragment, a Lede document, and failures.
   http.get('/api/pages/article.html', () => HttpResponse.html(demo.body)),
-  http.get('/api/documents/port-pact.json', () => HttpResponse.json(demo)),
+  http.get('/api/documents/port-pact.json', () => HttpResponse.json(storybookDocument)),
   http.get('/api/documents/hanging.json', never),
   http.get('/api/pages/hanging.html', never),
   http.get('/api/documents/failing.json', () => HttpResponse.json({ error: 'Server error' }, { status: 500 })),

@@ -68,7 +68,8 @@ function cycles(config, count, documentJson) {
     await customElements.whenDefined(element.localName);
     await element.updateComplete;
     // A story's parts: each rendered too.
-    for (const part of element.shadowRoot?.querySelectorAll('[part="base"] > *') ?? []) {
+    const parts = element.localName === 'lede-story' ? element.shadowRoot.querySelectorAll('[part="base"] > *') : [];
+    for (const part of parts) {
       await customElements.whenDefined(part.localName);
       await part.updateComplete;
     }

@@ -1,2 +1,4 @@
-import type { LedeEndpointSession } from '../server/endpoint.mjs';
-export function seedDemo(session: LedeEndpointSession): void;
+export const DEMO_ARTICLE_ID: string;
+export const DEMO_VOTES: Record<string, number>;
+export const DEMO_COMMENTS: number;
+export function seedLedeServer(server: { url: string; adminToken: string }): Promise<void>;

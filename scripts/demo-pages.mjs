@@ -7,12 +7,29 @@ import { readFileSync } from 'node:fs';
 export const STRICT_CSP =
   "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lede lit-html dompurify";
 
-/** The demo's `<main>` element, as written in demo/index.html. */
+/**
+ * demo/index.html points at lede-server's routes (`npm start` runs it); the test and bench servers
+ * answer the same requests with the in-memory endpoint (server/endpoint.mjs) under /api.
+ */
+const ENDPOINT_ROUTES = [
+  ['"/v1/signups"', '"/api/signup"'],
+  ['"/v1/votes"', '"/api/votes"'],
+  ['"/v1/comments/count?', '"/api/comments/count?'],
+];
+
+const onFixture = (text) => ENDPOINT_ROUTES.reduce((out, [route, fixture]) => out.replaceAll(route, fixture), text);
+
+/** The demo's Lede document (demo/article.json, as JSON text), with its endpoints on /api. */
+export function demoDocument(path = 'demo/article.json') {
+  return onFixture(readFileSync(path, 'utf8'));
+}
+
+/** The demo's `<main>` element, as written in demo/index.html, with its endpoints on /api. */
 export function demoMain(path = 'demo/index.html') {
   const html = readFileSync(path, 'utf8');
   const main = html.match(/<main[\s\S]*<\/main>/);
   if (!main) throw new Error(`${path} has no <main>`);
-  return main[0];
+  return onFixture(main[0]);
 }
 
 /**

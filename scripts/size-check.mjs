@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { elementEntries, entries, external, singleFileBundles } from './entries.mjs';
-import { minifyTemplateLiterals } from './minify-css-literals.mjs';
+import { minifyTemplateLiterals } from './minify/index.mjs';
 import { readLoaderMap } from './loader-map.mjs';
 
 const KB = 1000;
@@ -26,24 +26,26 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   features (share icons and three more networks, the scenarios' closes and show-results, the
 //   nested table of contents), +0.4 KB for issue 16's accessibility fixes (required marks, the
 //   story's outline, scenario-named vote buttons and the leading share announced, the Mastodon
-//   prompt's focus order, the translations registry), +1.5 KB for the newsletter sending the
-//   publisher's own form (issue 17: by the browser or by fetch, urlencoded or multipart,
-//   CORS-failure detection), +2.0 KB for surviving a hostile page (issue 15: the outbox integrity
-//   checks, own-property reads, clobber-proof page reads, and the build plugin's guards around Lit, 0.2 KB).
+//   prompt's focus order, the translations registry), +0.15 KB for the first-render scheduler
+//   (src/core/first-update.ts: no long task on a page full of elements), +0.3 KB for text
+//   spacing (WCAG 1.4.12), hyphenation and the Mastodon focus return, +1.5 KB for the newsletter
+//   sending the publisher's own form (issue 17: by the browser or by fetch, urlencoded or
+//   multipart, CORS-failure detection), +2.0 KB for surviving a hostile page (issue 15: the outbox
+//   integrity checks, own-property reads, clobber-proof page reads, the build plugin's Lit guards).
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
-//   with the base core 7.4 KB, key points 1.3 KB, data source 1.1 KB) is 1 KB over; a full article
-//   (18 files) loses about 6 KB of compression against the same code in one file and is 9.9 KB over.
-const SINGLE_FILE_CEILING = 36.7 * KB;
+//   with the base core 7.8 KB, key points 1.3 KB, data source 1.1 KB) is 1.4 KB over (0.35 KB of
+//   it the first-render scheduler, src/core/first-update.ts, which keeps long tasks short); a full
+//   article (18 files) loses about 6 KB of compression against the same code in one file.
+const SINGLE_FILE_CEILING = 37.2 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
-  // Issue 15 adds 0.4 KB here (the Lit guards of the build plugin, own-property JSON parsing and strings) and 2.0 KB to a full article.
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.55 * KB },
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 12.1 * KB }, // +0.45 KB for issue 15
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
-    // +1.4 KB for the newsletter's child-form submission (issue 17), +2.0 KB for issue 15.
-    ceiling: 34.45 * KB,
+    // +1.4 KB for the newsletter's child-form submission (issue 17).
+    ceiling: 34.85 * KB, // +2.0 KB for issue 15
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
@@ -55,9 +57,10 @@ const ELEMENT_BUDGET = 4 * KB;
 // Scenarios: 0.13 KB over since issue 15 (the check of stored votes, the shared failure mapping).
 const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.5 * KB, scenarios: 4.15 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
-// and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements).
-// 7.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
-const CORE_BUDGET = 7.85 * KB;
+// and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements;
+// 6 KB before the first-render scheduler, src/core/first-update.ts, about 0.35 KB).
+// +1.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads.
+const CORE_BUDGET = 8.25 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;

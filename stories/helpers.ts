@@ -1,4 +1,6 @@
 import { html, type TemplateResult } from 'lit';
+import demo from '../demo/article.json';
+import type { LedeDocument } from '../src/story/document.js';
 
 /** Wraps a story in a page-like frame: a dark page, a right-to-left page, or a narrow column. */
 export const darkPage = (story: TemplateResult) =>
@@ -14,3 +16,14 @@ export const narrowPage = (story: TemplateResult) =>
 
 export const serifPage = (story: TemplateResult) =>
   html`<div style="font-family:Georgia,serif;line-height:1.6;max-width:42rem">${story}</div>`;
+
+/**
+ * The demo's Lede document with its endpoints on the stories' network (msw, .storybook/network.ts,
+ * under /api): demo/article.json itself points at lede-server's /v1 routes, which `npm start` runs.
+ */
+export const storybookDocument = {
+  ...demo,
+  scenarios: { ...demo.scenarios, voteEndpoint: '/api/votes' },
+  commentPrompt: { ...demo.commentPrompt, countSrc: '/api/comments/count?articleId=lede-demo-ports' },
+  newsletter: { ...demo.newsletter, action: '/api/signup' },
+} as LedeDocument;

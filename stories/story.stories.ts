@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import demo from '../demo/article.json';
 import '../src/index.js';
 import type { LedeDocument } from '../src/story/document.js';
-import { serifPage } from './helpers.js';
+import { serifPage, storybookDocument } from './helpers.js';
 
 interface Args {
   document?: LedeDocument;
@@ -25,7 +25,7 @@ const meta: Meta<Args> = {
         .document=${args.document}
       ></lede-story>`,
     ),
-  args: { document: demo as LedeDocument, 'heading-level': 1 },
+  args: { document: storybookDocument, 'heading-level': 1 },
   argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
 };
 export default meta;
@@ -43,7 +43,7 @@ export const FullDocument: Story = {
 export const InvalidDocument: Story = {
   args: {
     document: {
-      ...(demo as LedeDocument),
+      ...storybookDocument,
       published: 'last Tuesday',
       scenarios: { items: [...demo.scenarios.items, { id: 'bad', title: 42, summary: 'A title that is a number.' }] },
     } as unknown as LedeDocument,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { minifyHtmlParts } from '../scripts/minify-css-literals.mjs';
+import { minifyHtmlParts } from '../scripts/minify/html.mjs';
 
 /** Renders the same template from its written parts and from its minified parts, as the build does. */
 function renderBoth(parts: string[], values: unknown[]) {

@@ -6,8 +6,14 @@ import { startServer } from './server.js';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
+  if (args[0] === 'migrate-to') {
+    const { migrateTo } = await import('./cli/migrate-to.js');
+    return migrateTo(args.slice(1), process.env);
+  }
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(helpText());
+    process.stdout.write(
+      `${helpText()}\nCommands:\n  lede-server migrate-to postgres://…  copy the embedded database into an empty PostgreSQL database\n`,
+    );
     return 0;
   }
   if (args.includes('--version')) {

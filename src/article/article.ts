@@ -29,6 +29,16 @@ const defaultStrings = {
 
 export type ArticleStrings = typeof defaultStrings;
 
+// Intl constructors are slow (the profile of the demo page put the date formatter first among
+// Lede's own functions): one per language, made only when a date is shown, and kept for every
+// render of every article.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (lang: string): Intl.DateTimeFormat => {
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long' })));
+  return format;
+};
+
 /** A link of the table of contents. */
 const tocLink = (entry: TocEntry) => html`<a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a>`;
 
@@ -279,9 +289,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
 
   protected override render() {
     const lang = resolveLang(this);
-    // One formatter for both dates, made only when there is a date (Intl constructors are slow).
-    let formatter: Intl.DateTimeFormat | undefined;
-    const dates = () => (formatter ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long' }));
+    const dates = () => dateFormat(lang);
     const { uid, resolvedStrings: text, level, loading } = this;
     const headline = this.#field('headline');
     const dek = this.#field('dek');

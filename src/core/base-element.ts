@@ -1,9 +1,10 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
 import { mergeStrings, type Strings } from './strings.js';
+import { firstUpdate } from './first-update.js';
 import { themeStyles } from './theme.js';
 
 let nextId = 0;
@@ -46,6 +47,12 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
   /** The resolved heading level, after validation. */
   protected get level(): HeadingLevel {
     return isHeadingLevel(this.headingLevel) ? this.headingLevel : 2;
+  }
+
+  /** The first render may wait for a later task, so that many elements never make one long task (core/first-update.ts). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || isServer) return super.scheduleUpdate();
+    return firstUpdate(this, () => super.scheduleUpdate()) as void | Promise<unknown>;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -82,10 +82,13 @@ function createLoader({ dir, chunks, elements, sanitizer }: ChunkMap, base: stri
     }
     if (done() || root instanceof Element) return;
     const observer = new MutationObserver((records) => {
+      if (done()) return;
       for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);
     });
     observer.observe(root, { childList: true, subtree: true });
-    observers.push(observer);
+    // The document's observer is disconnected once every tag is loaded. A shadow root's is not kept
+    // here: it goes with its root when the element is removed (keeping it kept every removed story).
+    if (root instanceof Document) observers.push(observer);
   }
 
   return { discover };

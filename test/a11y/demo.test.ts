@@ -64,7 +64,7 @@ describe('the demo page', () => {
       await emulateMedia({ 'prefers-color-scheme': system });
       if (theme) document.documentElement.dataset.theme = theme;
       else document.documentElement.removeAttribute('data-theme');
-      const stored = document.querySelector<HTMLAnchorElement>('a[href="/api/__log"]')!;
+      const stored = document.querySelector<HTMLAnchorElement>('a[href="/inbox/"]')!;
       expect(textContrast(stored)).to.be.at.least(4.5);
     });
 });
