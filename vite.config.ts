@@ -5,6 +5,7 @@ import { standInServiceVitePlugin } from './demo/stand-in-service.mjs';
 import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBundles } from './scripts/entries.mjs';
 import { minifyTemplateLiterals } from './scripts/minify/index.mjs';
 import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
+import { hostilePageBuild } from './scripts/hostile-page-build.mjs';
 import { loaderChunks } from './scripts/loader-chunks.mjs';
 
 /** Serves `/lede.css` in the demo: every element's pre-upgrade styles, as `dist/lede.css` holds them. */
@@ -37,7 +38,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
   }
   // The script-tag files hold Lit and DOMPurify (built from its source, for this target), minified,
   // without annotation comments (`/* @__PURE__ */` has done its work once the bundle is built).
-  const scriptTagPlugins = (): Plugin[] => [dompurifySource(), ...minifyTemplateLiterals()];
+  // hostilePageBuild: they start on pages that extend Object.prototype or clobber Lit's globals and document members.
+  const scriptTagPlugins = (): Plugin[] => [dompurifySource(), ...minifyTemplateLiterals(), hostilePageBuild()];
   const scriptTagOutput = { minify: true, comments: false } as const;
   if (mode === 'bundle') {
     // The single-file builds, for hosts that can serve only one file: everything inlined

@@ -31,21 +31,22 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   (src/core/first-update.ts: no long task on a page full of elements), +0.3 KB for text
 //   spacing (WCAG 1.4.12), hyphenation and the Mastodon focus return, +1.5 KB for the newsletter
 //   sending the publisher's own form (issue 17: by the browser or by fetch, urlencoded or
-//   multipart, CORS-failure detection).
+//   multipart, CORS-failure detection), +2.0 KB for surviving a hostile page (issue 15: the outbox
+//   integrity checks, own-property reads, clobber-proof page reads, the build plugin's Lit guards).
 // - Through the loader each file is compressed on its own: the key-points page (loader 1.0 KB, Lit
 //   with the base core 7.8 KB, key points 1.3 KB, data source 1.1 KB) is 1.4 KB over (0.35 KB of
 //   it the first-render scheduler, src/core/first-update.ts, which keeps long tasks short); a full
 //   article (18 files) loses about 6 KB of compression against the same code in one file.
-const SINGLE_FILE_CEILING = 35.3 * KB;
+const SINGLE_FILE_CEILING = 37.4 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.8 * KB },
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 12.3 * KB }, // +0.45 KB for issue 15, +0.2 KB for issue 16's translations registry
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
     // +1.4 KB for the newsletter's child-form submission (issue 17).
-    ceiling: 32.45 * KB,
+    ceiling: 34.85 * KB, // +2.0 KB for issue 15
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
@@ -54,12 +55,14 @@ const ELEMENT_BUDGET = 4 * KB;
 // (0.06 KB) the Mastodon form's focus order and focus return (issue 16); the newsletter sending the
 // publisher's own form as it would send itself (by the browser or by fetch, urlencoded or multipart,
 // with a reachability probe and CORS-failure detection) on top of its JSON signup (issue 17): 5.27 KB.
-const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.35 * KB };
+// Scenarios: 0.13 KB over since issue 15 (the check of stored votes, the shared failure mapping).
+const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.5 * KB, scenarios: 4.15 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
 // and the data-source controller that key points and scenarios share: 5.5 KB before that code moved out of the two elements;
-// 6 KB before the first-render scheduler, src/core/first-update.ts, about 0.35 KB, and the
-// translations registry and text-spacing rules of issue 16, about 0.1 KB).
-const CORE_BUDGET = 6.55 * KB;
+// 6 KB before the first-render scheduler, src/core/first-update.ts, about 0.35 KB).
+// +1.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads;
+// +0.15 KB for issue 16: the translations registry and the text-spacing rules.
+const CORE_BUDGET = 8.4 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;

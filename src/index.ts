@@ -14,3 +14,5 @@ import './comment-prompt/index.js';
 import './key-points/index.js';
 
 export * from './classes.js';
+/** Forgets every signup and vote waiting on this device (for a "forget this device" link). */
+export { clearOutbox } from './core/outbox.js';

@@ -7,6 +7,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
+import { createElement } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
@@ -193,7 +194,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   }
 
   #wrap(fragment: DocumentFragment): HTMLElement {
-    const body = document.createElement('div');
+    const body = createElement('div');
     body.append(fragment);
     return body;
   }

@@ -1,4 +1,5 @@
 import { CONTENT_ID_PREFIX } from '../core/sanitize.js';
+import { elementById } from '../core/page.js';
 
 /** One entry of the table of contents. */
 export interface TocEntry {
@@ -25,7 +26,7 @@ export function collectHeadings(root: Element, prefix: string): TocEntry[] {
             .replace(/[^\p{L}\p{N}]+/gu, '-')
             .replace(/^-|-$/g, '') || 'section');
         let id = base;
-        for (let n = 2; used.has(id) || document.getElementById(id); n++) id = `${base}-${n}`;
+        for (let n = 2; used.has(id) || elementById(id); n++) id = `${base}-${n}`;
         used.add((heading.id = id));
       }
       return { id: heading.id, text, level: heading.localName };
@@ -51,8 +52,7 @@ export function nestEntries(entries: TocEntry[]): TocSection[] {
 
 /** The element a `#fragment` means: the id as written, or with the sanitizer's prefix. */
 export const findTarget = (root: Document | ShadowRoot, fragment: string) =>
-  (fragment &&
-    (root.getElementById(fragment) ?? root.getElementById(CONTENT_ID_PREFIX + fragment))) as HTMLElement | null;
+  (fragment && (elementById(fragment, root) ?? elementById(CONTENT_ID_PREFIX + fragment, root))) as HTMLElement | null;
 
 /** The fragment to show in the address bar for an id: without the sanitizer's prefix. */
 export const publicFragment = (id: string) => id.replace(CONTENT_ID_PREFIX, '');

@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { attribute, canonicalUrl, documentTitle, elementById } from '../core/page.js';
 import { remember } from '../core/remember.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
 import { LedeElement } from '../core/base-element.js';
@@ -46,11 +47,18 @@ export type CommentPromptStrings = typeof defaultStrings;
 /** Where the reader's Mastodon server is remembered, named like the other `lede-*` keys. */
 const MASTODON_KEY = 'lede-mastodon';
 
-/** The remembered Mastodon server, moved from the key that earlier builds used (`lede_mastodon`) if needed. */
+/**
+ * The remembered Mastodon server, moved from the key that earlier builds used (`lede_mastodon`) if
+ * needed, and checked like a typed one (any script of the origin can write there): a stored
+ * `ｅｖｉｌ。ｅｘａｍｐｌｅ`, which a URL would turn into `evil.example`, is forgotten.
+ */
 function rememberedInstance(): string | undefined {
   const legacy = remember('lede_mastodon');
   if (legacy !== undefined) remember('lede_mastodon', null);
-  return remember(MASTODON_KEY) ?? (legacy && remember(MASTODON_KEY, legacy));
+  const stored = remember(MASTODON_KEY) ?? (legacy && remember(MASTODON_KEY, legacy));
+  const instance = stored === undefined ? undefined : toInstance(stored);
+  if (stored !== undefined && instance !== stored) remember(MASTODON_KEY, null);
+  return instance;
 }
 
 export interface LedeShareDetail {
@@ -159,7 +167,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   private copyFallback = false;
   private asking = false;
   private invalid = '';
-  private instance = rememberedInstance();
+  /** The reader's Mastodon server, as remembered: checked like a typed one (any script of the origin can write there). */
+  private instance = isServer ? undefined : rememberedInstance();
 
   #request?: AbortController;
   #opener?: HTMLElement | null;
@@ -173,10 +182,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   get shareData(): ShareData {
     return {
       // A server renderer has no page to read: there, only `url` and `title` count.
-      url:
-        this.url ||
-        (isServer ? '' : document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href),
-      title: this.title || (isServer ? '' : document.title),
+      url: this.url || (isServer ? '' : canonicalUrl() || location.href),
+      title: this.title || (isServer ? '' : documentTitle()),
       tags: (this.hashtag ?? '').split(/[\s,#]+/).filter(Boolean),
       handle: this.handle?.replace('@', ''),
     };
@@ -236,7 +243,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   #goToComments(event: Event): void {
     const href = this.#href!;
-    const find = (id: string) => (this.getRootNode() as Document).getElementById(id) ?? document.getElementById(id);
+    const find = (id: string) => elementById(id, this.getRootNode()) ?? elementById(id);
     const target = href[0] === '#' && fragmentsOf(href).map(find).find(Boolean);
     if (!target) return;
     event.preventDefault();
@@ -305,7 +312,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   /** The link to the comments: `comments-href`, else the first link of the children; never a `javascript:` URL. */
   get #href(): string | null | undefined {
-    const href = this.commentsHref || this.#child('a[href]')?.getAttribute('href');
+    const link = this.#child('a[href]');
+    const href = this.commentsHref || (link && attribute(link, 'href'));
     return href && isSafeUrl(href) ? href : undefined;
   }
 

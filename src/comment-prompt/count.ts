@@ -1,8 +1,9 @@
 import type { LedeErrorCode } from '../core/events.js';
-import { deliver, nextTask } from '../core/delivery.js';
+import { deliver, describeFailure, nextTask, ownField } from '../core/delivery.js';
 import { format } from '../core/strings.js';
 
-export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+/** A count a reader can read: a whole number from 0 to 2^53 − 1 (`1e308` is no count of comments). */
+export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** GETs `{ "count": n }` through the shared delivery module: the count, or why there is none. Never throws. */
 export async function fetchCount(
@@ -12,15 +13,8 @@ export async function fetchCount(
 ): Promise<number | [LedeErrorCode, string]> {
   await nextTask(); // The element renders its (empty) count line first; the request does not delay that.
   const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
-  if (!result.ok) {
-    if (result.outcome === 'refused') return ['http', `answered HTTP ${result.status}`];
-    if (result.reason === 'unreadable') return ['invalid-json', 'did not answer { "count": n } with a whole number'];
-    if (result.reason === 'server') return ['http', `answered HTTP ${result.status}`];
-    return result.reason === 'timeout'
-      ? ['timeout', 'did not answer in time']
-      : ['network', `could not be reached (${result.reason})`];
-  }
-  const count = (result.data as { count?: unknown } | undefined)?.count;
+  if (!result.ok) return describeFailure(result);
+  const count = ownField(result.data, 'count');
   return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
 }
 

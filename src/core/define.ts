@@ -3,6 +3,9 @@
  * first definition and gets a console warning instead of the `NotSupportedError` that a second
  * `customElements.define()` would throw.
  */
+let warned = false;
+
+/** Defines `tagName`, or warns (once per copy of Lede) that an earlier copy already did. */
 export function define(tagName: string, elementClass: CustomElementConstructor): void {
   const registry = globalThis.customElements;
   if (!registry) return; // Server rendering or a non-browser runtime: nothing to register.
@@ -11,7 +14,8 @@ export function define(tagName: string, elementClass: CustomElementConstructor):
     registry.define(tagName, elementClass);
     return;
   }
-  if (existing !== elementClass) {
-    console.warn(`[lede] <${tagName}> is already defined (Lede loaded twice?); keeping the first`);
+  if (existing !== elementClass && !warned) {
+    warned = true;
+    console.warn(`[lede] <${tagName}> is already defined (Lede loaded twice?); keeping the first copy's elements`);
   }
 }

@@ -7,7 +7,13 @@ import { isServer } from 'lit';
 function inheritedAttribute(node: Element, attribute: string): string | null | undefined {
   if (isServer) return node.getAttribute(attribute);
   const { host } = node.getRootNode() as Partial<ShadowRoot>; // A document has no host.
-  return node.closest(`[${attribute}]`)?.getAttribute(attribute) ?? (host ? inheritedAttribute(host, attribute) : null);
+  // Through the prototype: the closest element may be a form with a field named `getAttribute`.
+  const closest = node.closest(`[${attribute}]`);
+  return closest
+    ? Element.prototype.getAttribute.call(closest, attribute)
+    : host
+      ? inheritedAttribute(host, attribute)
+      : null;
 }
 
 /** The element's language for `Intl`: its own or an ancestor's `lang`, else the browser's. */

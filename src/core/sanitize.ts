@@ -1,5 +1,6 @@
 import type { Config, DOMPurify } from 'dompurify';
 import forbidden from './forbidden.json';
+import { baseUrl } from './page.js';
 import { ALLOWED_URI_REGEXP } from './url.js';
 
 /**
@@ -40,7 +41,7 @@ function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
 /** Whether a URL leaves the page's origin. */
 export function isExternalUrl(href: string): boolean {
   try {
-    return new URL(href, document.baseURI).origin !== location.origin;
+    return new URL(href, baseUrl()).origin !== location.origin;
   } catch {
     return false;
   }

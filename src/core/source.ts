@@ -1,6 +1,8 @@
 import { reportError } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { parseJsonAttribute } from './json-attribute.js';
+import { bare } from './own.js';
+import { baseUrl } from './page.js';
 
 /** Why `src` could not be shown: the error code, the field at fault, and the problem. */
 export class SourceError extends Error {
@@ -22,7 +24,15 @@ export async function fetchSource(
   signal: AbortSignal,
   headers?: HeadersInit,
 ): Promise<{ type: string; text: string }> {
-  const response = await fetch(new URL(src, document.baseURI), { signal, headers }).catch((error: Error) => {
+  // Options in an object without a prototype, and explicit: a polluted `Object.prototype.credentials` changes nothing.
+  const init = bare<RequestInit>([
+    ['signal', signal],
+    ['headers', headers ?? {}],
+    ['credentials', 'same-origin'],
+    ['mode', 'cors'],
+    ['redirect', 'follow'],
+  ]);
+  const response = await fetch(new URL(src, baseUrl()), init).catch((error: Error) => {
     throw signal.aborted ? error : new SourceError('network', `could not be fetched (${error.message})`);
   });
   if (!response.ok) throw new SourceError('http', `answered HTTP ${response.status}`);

@@ -3,7 +3,9 @@ export type Strings = Record<string, string>;
 
 /** Replaces `{name}` placeholders with values. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? `${values[name]}` : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? `${values[name]}` : whole,
+  );
 }
 
 /**
@@ -16,7 +18,7 @@ export function mergeStrings<S extends Strings>(defaults: S, overrides: unknown)
   if (overrides === undefined || overrides === null) return { strings, rejected };
   if (typeof overrides !== 'object' || Array.isArray(overrides)) return { strings, rejected: ['(the whole value)'] };
   for (const [key, value] of Object.entries(overrides)) {
-    if (key in defaults && typeof value === 'string') (strings as Strings)[key] = value;
+    if (Object.hasOwn(defaults, key) && typeof value === 'string') (strings as Strings)[key] = value;
     else rejected.push(key);
   }
   return { strings, rejected };

@@ -1,4 +1,5 @@
 import { describeValue } from '../core/errors.js';
+import { own } from '../core/own.js';
 import type { LeadInItem } from '../core/list-parser.js';
 
 /** One key point: an optional bold lead-in and its text, both plain text. */
@@ -23,7 +24,8 @@ export function validatePoints(value: unknown, field: string): ValidatedPoints {
       result.problems.push({ field: path, problem: `must be an object with a text, not ${describeValue(item)}` });
       return;
     }
-    const { title, text } = item as Record<string, unknown>;
+    const title = own(item, 'title');
+    const text = own(item, 'text');
     if (typeof text !== 'string' || text.trim() === '') {
       result.problems.push({
         field: `${path}.text`,

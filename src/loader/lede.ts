@@ -12,6 +12,17 @@ interface Loader {
 }
 
 const KEY = Symbol.for('lede.loader');
+// The document's members through its prototype: page markup (`<img name="createElement">`,
+// `name="head"`, `name="querySelectorAll"`) replaces the document's own.
+const DOC = Document.prototype;
+const queryAll = (root: Root, selector: string): Element[] => [
+  ...(root instanceof Document
+    ? DOC
+    : root instanceof Element
+      ? Element.prototype
+      : DocumentFragment.prototype
+  ).querySelectorAll.call(root, selector),
+];
 /** Elements that render other Lede elements in their shadow root. */
 const COMPOSERS = ['lede-story'];
 
@@ -28,10 +39,10 @@ function createLoader({ dir, chunks, elements, sanitizer }: ChunkMap, base: stri
     for (const index of indexes) {
       if (preloaded.has(index)) continue;
       preloaded.add(index);
-      const link = document.createElement('link');
+      const link = DOC.createElement.call(document, 'link') as HTMLLinkElement;
       link.rel = 'modulepreload';
       link.href = url(chunks[index]!);
-      document.head.append(link);
+      (Reflect.get(DOC, 'head', document) as HTMLHeadElement).append(link);
     }
   }
 
@@ -59,7 +70,7 @@ function createLoader({ dir, chunks, elements, sanitizer }: ChunkMap, base: stri
 
   /** Loads the elements in `root`, and the ones added to it later. */
   function discover(root: Root): void {
-    const found = [...root.querySelectorAll(selector)];
+    const found = queryAll(root, selector);
     if (root instanceof Element && root.matches(selector)) found.push(root);
     for (const element of found) {
       load(element);

@@ -9,7 +9,15 @@ import {
 } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
-import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import {
+  dequeue,
+  enqueue,
+  pending,
+  watchOutbox,
+  type NewOutboxEntry,
+  type OutboxEntry,
+  type OutboxVerdict,
+} from '../core/outbox.js';
 import {
   emailField,
   fillForm,
@@ -213,7 +221,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   #started = 0;
   #consentNodes?: Node[];
-  #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
+  #inflight?: NewOutboxEntry;
   #abort?: AbortController;
   #stopWatching?: () => void;
   #keep = () => this.#inflight && enqueue(this.#inflight);
@@ -232,7 +240,11 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.#started = Date.now();
     this.#abort = new AbortController();
     addEventListener('pagehide', this.#keep);
-    this.#stopWatching = watchOutbox(CHANNEL, (entry, result) => this.#settle(result, entry.meta?.email as string));
+    this.#stopWatching = watchOutbox(
+      CHANNEL,
+      (entry, result) => this.#settle(result, entry.meta?.email as string),
+      this.#check,
+    );
   }
 
   override disconnectedCallback(): void {
@@ -268,6 +280,20 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const form = this.#fallback;
     this.#input('email').value = this.#savedEmail() ?? ((form && emailField(form)?.value) || '');
   }
+
+  /**
+   * Which waiting signups this element sends: those for its own endpoint (absolute URL) that it
+   * could have written (only a Content-Type header, a body with an address); others for that
+   * endpoint are dropped with a warning, and another endpoint's wait for their own element.
+   */
+  #check = (entry: OutboxEntry): OutboxVerdict => {
+    const form = this.#fallback;
+    const endpoint = resolveEndpoint(this.action ?? (form && formAction(form)));
+    if (typeof endpoint === 'string' || entry.request.url !== endpoint.href) return 'skip';
+    const { headers = {}, body } = entry.request;
+    const onlyType = Object.keys(headers).every((name) => name.toLowerCase() === 'content-type');
+    return onlyType && typeof body === 'string' && body.includes('@') ? 'send' : 'drop';
+  };
 
   /** The email of a signup waiting in the outbox, if any. */
   #savedEmail(): string | undefined {
@@ -331,7 +357,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
     const request = this.#request(signup, endpoint, form);
     const key = newIdempotencyKey();
-    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey: key, meta: { email } });
+    const keepFor = this.delivery?.keepFor;
+    const maxAge = typeof keepFor === 'number' && keepFor > 0 && keepFor < Infinity ? keepFor : undefined;
+    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey: key, meta: { email }, maxAge });
     this.busy = true;
     this.message = t.sending;
     const options: DeliveryOptions = { ...this.delivery, idempotencyKey: key, signal: this.#abort?.signal };

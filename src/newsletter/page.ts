@@ -1,16 +1,14 @@
 import { describeValue } from '../core/errors.js';
+import { baseUrl } from '../core/page.js';
 
 /** The page a signup comes from: origin and path. The query and fragment may hold tokens; they never leave the page. */
 export const pageSource = (): string => location.origin + location.pathname;
-
-/** The document's base URL, read from the prototype so that page markup (`<img name="baseURI">`) cannot replace it. */
-const baseURI = (): string => Reflect.get(Node.prototype, 'baseURI', document) as string;
 
 /** A signup endpoint resolved against the document's base URL: an http(s) URL, or why it cannot be used. */
 export function resolveEndpoint(raw: string | null | undefined): URL | string {
   if (!raw?.trim()) return 'is missing: set it to the http(s) URL of the signup endpoint';
   try {
-    const url = new URL(raw, baseURI());
+    const url = new URL(raw, baseUrl());
     if (url.protocol === 'https:' || url.protocol === 'http:') return url;
   } catch {
     // Not a URL at all: reported below like any other unusable value.

@@ -1,5 +1,6 @@
 import { describeValue } from '../core/errors.js';
 import type { Problem } from '../core/data-source.js';
+import { bare, isRecord, own } from '../core/own.js';
 import type { LeadInItem } from '../core/list-parser.js';
 
 /** One scenario: a stable id (what a vote names), a title and a summary, all plain text. */
@@ -23,9 +24,20 @@ export const slug = (title: string): string =>
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
+/** The most scenarios an element shows (the schema's `maxItems`); the rest are reported and left out. */
+export const MAX_SCENARIOS = 100;
+
+/** Leaves out what is past `MAX_SCENARIOS`, with a problem that says so. */
+function bounded<T>(items: T[], field: string, problems: Problem[]): T[] {
+  if (items.length <= MAX_SCENARIOS) return items;
+  problems.push({ field, problem: `has ${items.length} scenarios; only the first ${MAX_SCENARIOS} are shown` });
+  return items.slice(0, MAX_SCENARIOS);
+}
+
 /**
  * Keeps the valid scenarios of an untrusted value and names every invalid one by its path
  * (`scenarios[2].title`). A missing id is derived from the title; a repeated id is skipped.
+ * Reads own properties only, in time linear in the number of scenarios (at most `MAX_SCENARIOS`).
  */
 export function validateScenarios(value: unknown, field: string, problems: Problem[]): Scenario[] {
   if (!Array.isArray(value)) {
@@ -33,28 +45,29 @@ export function validateScenarios(value: unknown, field: string, problems: Probl
     return [];
   }
   const scenarios: Scenario[] = [];
-  value.forEach((item: unknown, index) => {
+  const ids = new Set<string>();
+  bounded(value, field, problems).forEach((item: unknown, index) => {
     const path = `${field}[${index}]`;
     const fail = (key: string, what: unknown) =>
       problems.push({
         field: path + key,
         problem: `must be ${key ? 'a non-empty string' : 'an object'}, not ${describeValue(what)}; the scenario was skipped`,
       });
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail('', item);
-    const record = item as Record<string, unknown>;
-    const title = str(record.title);
-    const summary = str(record.summary);
-    if (!title) return fail('.title', record.title);
-    if (!summary) return fail('.summary', record.summary);
-    const id = record.id === undefined ? slug(title) : str(record.id);
-    if (!id) return fail('.id', record.id);
-    if (scenarios.some((s) => s.id === id)) {
+    if (!isRecord(item)) return fail('', item);
+    const title = str(own(item, 'title'));
+    const summary = str(own(item, 'summary'));
+    if (!title) return fail('.title', own(item, 'title'));
+    if (!summary) return fail('.summary', own(item, 'summary'));
+    const id = own(item, 'id') === undefined ? slug(title) : str(own(item, 'id'));
+    if (!id) return fail('.id', own(item, 'id'));
+    if (ids.has(id)) {
       problems.push({
         field: `${path}.id`,
         problem: `"${id}" is already used by another scenario; the scenario was skipped`,
       });
       return;
     }
+    ids.add(id);
     scenarios.push({ id, title, summary });
   });
   return scenarios;
@@ -63,7 +76,8 @@ export function validateScenarios(value: unknown, field: string, problems: Probl
 /** Scenarios from a lead-in list: the lead-in is the title, the rest the summary, ids are unique slugs. */
 export function scenariosFromList(items: LeadInItem[], problems: Problem[]): Scenario[] {
   const scenarios: Scenario[] = [];
-  items.forEach(({ title, text }, index) => {
+  const ids = new Set<string>();
+  bounded(items, 'children', problems).forEach(({ title, text }, index) => {
     if (!title) {
       problems.push({
         field: 'children',
@@ -73,15 +87,27 @@ export function scenariosFromList(items: LeadInItem[], problems: Problem[]): Sce
     }
     const base = slug(title);
     let id = base;
-    for (let n = 2; scenarios.some((s) => s.id === id); n++) id = `${base}-${n}`;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
     scenarios.push({ id, title, summary: text });
   });
   return scenarios;
 }
 
-/** The `{ counts }` of a votes answer, keeping only whole, non-negative numbers. */
+/**
+ * The `{ counts }` of a votes answer, keeping only whole numbers from 0 to 2^53 − 1 (`1e308` is no
+ * count), in an object without a prototype: a scenario with the id `constructor` has no count.
+ */
 export function readCounts(data: unknown): Record<string, number> | undefined {
-  const counts = (data as { counts?: unknown } | null)?.counts;
-  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return undefined;
-  return Object.fromEntries(Object.entries(counts).filter(([, n]) => Number.isInteger(n) && n >= 0));
+  const counts = own(data, 'counts');
+  if (!isRecord(counts)) return undefined;
+  return bare<Record<string, number>>(
+    Object.entries(counts).filter(([, n]) => Number.isSafeInteger(n) && (n as number) >= 0),
+  );
 }
+
+/** The count of one scenario: its own entry in `counts` (never an inherited property), else 0. */
+export const countOf = (counts: Record<string, number>, id: string): number => {
+  const n = own(counts, id);
+  return Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : 0;
+};

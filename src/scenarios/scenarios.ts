@@ -2,14 +2,23 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { DataSourceController, type DataSource } from '../core/data-source.js';
-import { deliver, newIdempotencyKey, nextTask, type DeliveryResult } from '../core/delivery.js';
+import {
+  deliver,
+  describeFailure,
+  newIdempotencyKey,
+  nextTask,
+  type DeliveryRequest,
+  type DeliveryResult,
+} from '../core/delivery.js';
 import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
-import { dequeue, enqueue, pending, watchOutbox, type OutboxEntry } from '../core/outbox.js';
+import { OutboxController } from '../core/outbox-controller.js';
+import { parseOwnJson } from '../core/own.js';
+import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
-import { readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
+import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
 import { readerId } from './reader-id.js';
 import { scenariosStyles } from './scenarios.styles.js';
 
@@ -61,6 +70,20 @@ declare global {
 }
 
 const CHANNEL = 'votes';
+
+/** Whether a stored request is a vote this element could have written: JSON of string ids, nothing else. */
+function isVoteRequest({ headers, body }: DeliveryRequest): boolean {
+  try {
+    const { articleId, scenarioId, readerId = '', ...rest } = parseOwnJson(body!) as Record<string, unknown>;
+    return (
+      JSON.stringify(headers) === '{"Content-Type":"application/json"}' &&
+      [articleId, scenarioId, readerId].every((id) => typeof id === 'string') &&
+      !Object.keys(rest).length
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** Where a reader's vote on one article is remembered. */
 const voteKey = (articleId: string): string => `lede-vote:${articleId}`;
@@ -158,16 +181,19 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     fromChildren: scenariosFromList,
     report: (code, field, problem) => this.reportProblem(code, field, problem),
   });
-  #stopWatching?: () => void;
   /** The counts GET on its way; aborted when the element leaves the page or the article changes. */
   #counts?: AbortController;
   #closing?: ReturnType<typeof setTimeout>;
-  /** The vote on its way; kept in the outbox (and remembered) if the page goes away before it arrives. */
-  #inflight?: Omit<OutboxEntry, 'id' | 'createdAt'>;
-  #keep = () => {
-    const meta = this.#inflight?.meta;
-    if (meta && enqueue(this.#inflight!)) remember(voteKey(meta.articleId as string), meta.scenarioId as string);
-  };
+  /** Votes that could not be sent wait in the outbox; one kept as the page goes away is remembered too. */
+  #outbox = new OutboxController(this, {
+    channel: CHANNEL,
+    endpoint: () => this.voteEndpoint,
+    accepts: isVoteRequest,
+    onResult: ({ meta }, result) => {
+      if (meta?.articleId === this.article) this.#settle(meta.scenarioId as string, result);
+    },
+    onKept: ({ meta }) => remember(voteKey(meta!.articleId as string), meta!.scenarioId as string),
+  });
 
   protected get defaultStrings(): ScenariosStrings {
     return defaultStrings;
@@ -180,29 +206,18 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
 
   /** The article id in use: `article-id`, else the canonical URL, else the page URL without the hash. */
   get article(): string {
-    return (
-      this.articleId ||
-      document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ||
-      location.href.split('#')[0]!
-    );
+    return this.articleId || canonicalUrl() || location.href.split('#')[0]!;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Put back in the page while the counts were loading: the disconnect aborted that request.
     if (this.#counts?.signal.aborted) void this.#fetchCounts();
-    addEventListener('pagehide', this.#keep);
-    // A vote saved offline (here or on an earlier visit) is sent now or when the reader is back online.
-    this.#stopWatching = watchOutbox(CHANNEL, ({ meta }, result) => {
-      if (meta?.articleId === this.article) this.#settle(meta.scenarioId as string, result);
-    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#closing);
-    this.#stopWatching?.();
-    removeEventListener('pagehide', this.#keep);
     this.#counts?.abort(); // A removed element fetches nothing (and retries nothing).
   }
 
@@ -228,7 +243,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const keep = !this.hasUpdated;
     if (!keep) this.counts = undefined;
     this.choice = stored ?? (keep ? this.choice : undefined);
-    const saved = pending(CHANNEL).some((e) => e.meta?.articleId === articleId);
+    const saved = this.#outbox.pending.some((e) => e.meta?.articleId === articleId);
     this.status = saved ? 'saved' : stored ? 'voted' : keep ? this.status : 'idle';
     this.#counts?.abort();
     this.#counts = undefined;
@@ -288,17 +303,11 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ articleId, scenarioId, readerId: readerId() }),
     };
-    const idempotencyKey = newIdempotencyKey();
-    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey, meta: { articleId, scenarioId } });
-    const result = await deliver(request, { idempotencyKey });
-    this.#inflight = undefined;
-    if (!result.ok && result.outcome === 'unavailable' && enqueue(entry)) {
+    const result = await this.#outbox.send(request, newIdempotencyKey(), { articleId, scenarioId });
+    if (result === 'saved') {
       this.choice = remember(voteKey(articleId), scenarioId);
       this.status = 'saved';
-    } else {
-      dequeue(idempotencyKey); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
-      this.#settle(scenarioId, result);
-    }
+    } else this.#settle(scenarioId, result);
   }
 
   /** Shows the outcome of a vote sent now or from the outbox. */
@@ -318,12 +327,9 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
   }
 
   #report(result: DeliveryResult, what: string): void {
-    const { status, reason, message } = result as { status?: number; reason?: string; message?: string };
-    this.reportProblem(
-      reason === 'timeout' ? 'timeout' : status ? 'http' : 'network',
-      'vote-endpoint',
-      `${what} (${message ?? reason ?? `HTTP ${status}`})`,
-    );
+    if (result.ok) return this.reportProblem('invalid-json', 'vote-endpoint', `${what} (no { counts } in the answer)`);
+    const [code, problem] = describeFailure(result);
+    this.reportProblem(code, 'vote-endpoint', `${what}: it ${problem}`);
   }
 
   protected override render() {
@@ -333,7 +339,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const closed = this.closed;
     const voting = !!this.voteEndpoint && !closed;
     const counts = this.status === 'voted' || this.showResults || closed ? this.counts : undefined;
-    const total = scenarios.reduce((sum, s) => sum + (counts?.[s.id] ?? 0), 0);
+    const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
     const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
@@ -357,7 +363,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
           error: this.#refusal ?? t.error,
         }[this.status];
     const card = (s: Scenario, i: number) => {
-      const count = counts?.[s.id] ?? 0;
+      const count = counts ? countOf(counts, s.id) : 0;
       const share = total ? count / total : 0;
       return html`<li part="card">
         ${renderHeading(Math.min(this.level + 1, 6) as HeadingLevel, `title${i}`, s.title, 'title')}

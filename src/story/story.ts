@@ -1,6 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LedeElement } from '../core/base-element.js';
 import { emit } from '../core/events.js';
+import { ownCopy } from '../core/own.js';
 import { fetchSource, parseSourceJson, reportSourceError } from '../core/source.js';
 import type { LedeDocument } from './document.js';
 import schema from './schema.json';
@@ -75,7 +76,8 @@ export class LedeStory extends LedeElement {
     if (changed.has('src') && !isServer) void this.#load(); // A server renders a `document` only.
     if (changed.has('document') || changed.has('fromSrc' as keyof LedeStory)) {
       const doc = this.document ?? this.fromSrc;
-      this.#shown = doc === undefined ? undefined : this.#check(doc);
+      // Read as a copy without prototypes: a polluted `Object.prototype.newsletter` adds no part.
+      this.#shown = doc === undefined ? undefined : this.#check(ownCopy(doc));
     }
   }
 
@@ -90,7 +92,7 @@ export class LedeStory extends LedeElement {
         .map(({ path }) => path.split(/[.[]/)[0])
         .map((key) => (PARTS.some(([part]) => part === key) ? key : 'body')),
     );
-    const valid = new Set<Part>(PARTS.filter(([key]) => !bad.has(key) && key in doc).map(([key]) => key));
+    const valid = new Set<Part>(PARTS.filter(([key]) => !bad.has(key) && Object.hasOwn(doc, key)).map(([key]) => key));
     return { doc: doc as Partial<LedeDocument>, valid };
   }
 

@@ -31,6 +31,40 @@ export const SPECIAL_PAGES = {
   'loader-and-bundle': { head: LOADER, end: CLASSIC },
 };
 
+/**
+ * Markup a comment section could hold: ids and names that shadow Lit's globals and the document
+ * members Lit and Lede call, and a fallback form with fields named like its methods.
+ */
+export const CLOBBERING = `<div hidden>
+  ${[
+    'litHtmlVersions',
+    'reactiveElementVersions',
+    'litElementVersions',
+    'litHtmlPolyfillSupport',
+    'reactiveElementPolyfillSupport',
+    'litElementPolyfillSupport',
+    'litElementHydrateSupport',
+    'ShadyCSS',
+  ]
+    .map((id) => `<img id="${id}" alt="">`)
+    .join('')}
+  ${[
+    'createElement',
+    'importNode',
+    'createTreeWalker',
+    'createComment',
+    'title',
+    'querySelector',
+    'baseURI',
+    'getElementById',
+    'querySelectorAll',
+    'head',
+  ]
+    .map((name) => `<img name="${name}" alt="">`)
+    .join('')}
+</div>
+<lede-newsletter id="clobbered-form"><form action="/api/signup" method="post"><input name="querySelector"><input name="getAttribute"><label>Email <input type="email" name="email"></label><button>Subscribe</button></form></lede-newsletter>`;
+
 export function writeBundlePages(dir = 'test/bundle/pages') {
   mkdirSync(dir, { recursive: true });
   const write = (name, { head = '', end = '', main }) =>
@@ -45,6 +79,17 @@ export function writeBundlePages(dir = 'test/bundle/pages') {
       }),
     );
   for (const [name, page] of Object.entries({ ...PAGES, ...SPECIAL_PAGES })) write(name, page);
+  for (const [name, page] of Object.entries(PAGES)) {
+    // A hostile page: Object.prototype polluted before Lede loads, and clobbering markup.
+    const { head = '', end = '' } = page;
+    write(`hostile-${name}`, {
+      head: `<script src="/test/bundle/hostile-setup.js"></script>\n    ${head}`,
+      end: CLOBBERING + end,
+    });
+    // Two copies of the same file (two URLs) under enforced Trusted Types: the second is a quiet no-op.
+    const copy = (tags) => tags.replace(/(\/dist\/[\w.]+\.js)/, '$1?copy=2');
+    write(`twice-${name}`, { head: head && head + copy(head), end: end && end + copy(end) });
+  }
   // The XSS corpus against the loader's DOMPurify chunk: no CSP, so a payload that survived would run.
   writeFileSync(
     `${dir}/empty.html`,

@@ -1,0 +1,318 @@
+// A page Lede does not control: it extends Object.prototype, holds markup whose names shadow
+// document members, plants entries in Lede's localStorage, and loads Lede on pages at different
+// paths. Every element still renders, nothing is sent where it should not be, no signup is lost.
+// (The same page against the script-tag files: test/bundle/hostile.bundle-test.ts.)
+import { expect, fixture, html } from '@open-wc/testing';
+import { deliver, retryAfterMs, MAX_MESSAGE_LENGTH } from '../src/core/delivery.js';
+import { clearOutbox, enqueue, pending } from '../src/core/outbox.js';
+import { mergeStrings } from '../src/core/strings.js';
+import '../src/index.js';
+import type { LedeCommentPrompt, LedeNewsletter, LedeScenarios, LedeStory } from '../src/index.js';
+import { validateScenarios } from '../src/scenarios/data.js';
+import { validate, type Schema } from '../src/story/validate.js';
+import schema from '../src/story/schema.json';
+import { EndpointSession, until } from './helpers/endpoint.js';
+import { captureLedeErrors } from './helpers/errors.js';
+
+type Polluted = Record<string, unknown>;
+const proto = Object.prototype as Polluted;
+
+/** Sets properties on Object.prototype for one test, as an old script or a pollution bug would. */
+function pollute(values: Polluted): () => void {
+  for (const [key, value] of Object.entries(values))
+    Object.defineProperty(proto, key, { value, configurable: true, writable: true, enumerable: true });
+  return () => Object.keys(values).forEach((key) => delete proto[key]);
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const text = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
+
+async function submit(el: LedeNewsletter, email: string): Promise<void> {
+  await el.updateComplete;
+  const input = shadow(el).querySelector<HTMLInputElement>('[name=email]')!;
+  input.value = email;
+  shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+}
+
+const statusOf = (el: Element) => text(el, '[role=status]');
+
+describe('a hostile page', () => {
+  let session: EndpointSession;
+  let errors: ReturnType<typeof captureLedeErrors>;
+  beforeEach(() => {
+    session = new EndpointSession();
+    errors = captureLedeErrors();
+    localStorage.clear();
+  });
+  afterEach(() => {
+    errors.stop();
+    localStorage.clear();
+    document.querySelectorAll('base').forEach((base) => base.remove());
+  });
+
+  describe('Object.prototype polluted after Lede loaded', () => {
+    let restore: () => void = () => {};
+    afterEach(() => restore());
+
+    it('a story renders only the parts its document has (no newsletter from Object.prototype.newsletter)', async () => {
+      restore = pollute({ newsletter: { action: 'https://evil.example/collect' }, required: ['nothing'] });
+      const el = await fixture<LedeStory>(
+        html`<lede-story .document=${{ headline: 'H', body: '<p>B</p>' }}></lede-story>`,
+      );
+      expect([...shadow(el).querySelectorAll('[part=base] > *')].map((c) => c.localName)).to.deep.equal([
+        'lede-article',
+      ]);
+      expect(errors.details).to.deep.equal([]);
+    });
+
+    it('the schema check reads own properties only', () => {
+      restore = pollute({ required: ['x'], enum: ['y'], maxItems: 0, minLength: 99 });
+      expect(validate({ headline: 'H', body: 'B' }, schema as Schema)).to.deep.equal([]);
+    });
+
+    it('a scenario titled "Constructor" shows its own count, not Object', async () => {
+      const el = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          .scenarios=${[
+            { title: 'Constructor', summary: 'S' },
+            { title: 'Other', summary: 'S' },
+          ]}
+          .counts=${{ other: 1 }}
+          status="voted"
+        ></lede-scenarios>`,
+      );
+      el.status = 'voted';
+      await el.updateComplete;
+      const results = [...shadow(el).querySelectorAll('[part=result]')].map((r) => r.textContent!.trim());
+      expect(results).to.deep.equal(['0% of votes', '100% of votes']);
+    });
+
+    it('strings keys are the defaults’ own: "toString" is rejected', () => {
+      const { rejected } = mergeStrings({ heading: 'H' }, JSON.parse('{"toString":"x","constructor":"y"}'));
+      expect(rejected).to.deep.equal(['toString', 'constructor']);
+    });
+
+    it('fetches keep their own options: a polluted credentials, body or method changes nothing', async () => {
+      document.cookie = 'lede-hostile=1; path=/';
+      restore = pollute({ credentials: 'omit', body: 'planted', method: 'DELETE', mode: 'no-cors' });
+      const el = await fixture<LedeCommentPrompt>(
+        html`<lede-comment-prompt count-src=${session.url('comments/count')}></lede-comment-prompt>`,
+      );
+      await until(() => text(el, '[part=count]').includes('12'), 'the count');
+      const [request] = await session.requests('count');
+      expect(request!.method).to.equal('GET');
+      expect(request!.headers.cookie).to.contain('lede-hostile=1');
+      document.cookie = 'lede-hostile=; path=/; max-age=0';
+    });
+
+    it('provider="constructor" or "__proto__" posts JSON to the action, with a lede-error', async () => {
+      for (const provider of ['constructor', '__proto__']) {
+        const el = await fixture<LedeNewsletter>(
+          html`<lede-newsletter
+            action=${session.url('signup')}
+            provider=${provider}
+            min-fill-time="0"
+          ></lede-newsletter>`,
+        );
+        await submit(el, `${provider.replace(/_/g, '')}@example.com`);
+        await until(() => /Check/.test(statusOf(el)), `the ${provider} signup`);
+      }
+      expect((await session.log()).subscribers.map((s) => s.email)).to.deep.equal([
+        'constructor@example.com',
+        'proto@example.com',
+      ]);
+      expect(errors.details.map((d) => d.field)).to.deep.equal(['provider', 'provider']);
+    });
+  });
+
+  describe('endpoint answers', () => {
+    it('Retry-After: -1 (or unreadable) falls back to the backoff instead of retrying at once', async () => {
+      expect(retryAfterMs('-1')).to.be.undefined;
+      expect(retryAfterMs('1e3')).to.be.undefined;
+      expect(retryAfterMs('1.5')).to.be.undefined;
+      expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('2015-10-21T07:27:00Z'))).to.equal(60_000);
+      await session.fail('votes', { status: 503, headers: { 'Retry-After': '-1' } });
+      const result = await deliver(
+        {
+          url: session.url('votes'),
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"articleId":"a","scenarioId":"b"}',
+        },
+        { backoff: 400, retries: 1 },
+      );
+      expect(result.ok).to.be.true;
+      const [first, second] = await session.requests('votes');
+      expect(second!.at - first!.at).to.be.at.least(190);
+    });
+
+    it('a 20,000-character error is cut to a readable length; a count of 1e308 is refused', async () => {
+      await session.fail('signup', { status: 422, body: { error: 'word '.repeat(4000) } });
+      const el = await fixture<LedeNewsletter>(
+        html`<lede-newsletter action=${session.url('signup')} min-fill-time="0"></lede-newsletter>`,
+      );
+      await submit(el, 'long@example.com');
+      await until(() => statusOf(el).startsWith('word'), 'the refusal');
+      expect(statusOf(el).length).to.be.at.most(MAX_MESSAGE_LENGTH);
+      expect(statusOf(el).endsWith('…')).to.be.true;
+
+      await session.fail('count', { status: 200, body: '{"count": 1e308}' });
+      const prompt = await fixture<LedeCommentPrompt>(
+        html`<lede-comment-prompt count-src=${session.url('comments/count')} count="3"></lede-comment-prompt>`,
+      );
+      await until(() => errors.details.some((d) => d.field === 'count-src'), 'the refused count');
+      expect(text(prompt, '[part=count]')).to.contain('3');
+    });
+  });
+
+  describe('scenario validation', () => {
+    it('is linear and bounded: 40,000 scenarios with equal titles are checked at once, 100 kept', () => {
+      const many = Array.from({ length: 40_000 }, (_, i) => ({ id: `s${i}`, title: 'Same', summary: 'S' }));
+      const problems: { field: string; problem: string }[] = [];
+      const started = performance.now();
+      const kept = validateScenarios(many, 'scenarios', problems);
+      expect(kept).to.have.length(100);
+      expect(problems[0]!.problem).to.contain('only the first 100');
+      expect(performance.now() - started).to.be.below(1000);
+      expect(validate({ headline: 'H', body: 'B', scenarios: { items: many } }, schema as Schema)[0]!.problem).to.equal(
+        'must have at most 100 items, not 40000',
+      );
+    });
+  });
+
+  describe('the outbox', () => {
+    const planted = (request: object, extra: object = {}) =>
+      localStorage.setItem(
+        'lede-outbox',
+        JSON.stringify([
+          {
+            id: 'planted',
+            channel: 'newsletter',
+            idempotencyKey: 'planted',
+            createdAt: Date.now(),
+            expiresAt: Date.now() + 60_000,
+            request,
+            meta: { email: 'victim@example.com' },
+            ...extra,
+          },
+        ]),
+      );
+
+    it('drops a planted DELETE, another URL’s entry is not sent, a well-formed one is', async () => {
+      const signupUrl = new URL(session.url('signup'), location.href).href;
+      planted({ url: new URL(session.url('votes'), location.href).href, method: 'DELETE', headers: {}, body: '' });
+      expect(pending('newsletter')).to.deep.equal([]);
+      expect(errors.warnings.some((w) => w.includes('did not write'))).to.be.true;
+
+      // For another endpoint, in Lede's shape: left for its own element, never sent here.
+      planted({
+        url: new URL(session.url('votes'), location.href).href,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"email":"a@example.com"}',
+      });
+      const el = await fixture<LedeNewsletter>(
+        html`<lede-newsletter action=${session.url('signup')}></lede-newsletter>`,
+      );
+      await el.updateComplete;
+      // For this endpoint but with a header Lede never sends: dropped with a warning, not sent.
+      planted({
+        url: signupUrl,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Admin': '1' },
+        body: '{"email":"a@example.com"}',
+      });
+      el.remove();
+      document.body.append(el);
+      await until(() => pending('newsletter').length === 0, 'the odd entry to be dropped');
+      expect(errors.warnings.some((w) => w.includes('not a request this element sends'))).to.be.true;
+      expect(await session.requests('votes')).to.have.length(0);
+      expect(await session.requests('signup')).to.have.length(0);
+      el.remove();
+    });
+
+    it('expires entries (30 days by default) and empties on clearOutbox()', () => {
+      planted(
+        { url: 'https://example.org/signup', method: 'POST', headers: {}, body: '{}' },
+        { expiresAt: Date.now() - 1 },
+      );
+      expect(pending('newsletter')).to.deep.equal([]);
+      expect(enqueue({ channel: 'votes', request: { url: '/x', body: '{}' }, idempotencyKey: 'k', meta: {} })).to.be
+        .true;
+      const [entry] = pending('votes');
+      expect(entry!.request.url).to.equal(new URL('/x', location.href).href);
+      expect(Math.round((entry!.expiresAt - entry!.createdAt) / 86_400_000)).to.equal(30);
+      clearOutbox();
+      expect(localStorage.getItem('lede-outbox')).to.be.null;
+    });
+
+    it('a relative action keeps its page’s endpoint: the signup is sent from the same directory, never to another page’s', async () => {
+      const base = document.createElement('base');
+      base.href = `${session.base}/pages/news/`;
+      document.head.append(base);
+      await session.fail('signup', { status: 503 });
+      const first = await fixture<LedeNewsletter>(
+        html`<lede-newsletter action="../../signup" min-fill-time="0" .delivery=${{ retries: 0 }}></lede-newsletter>`,
+      );
+      await submit(first, 'kept@example.com');
+      await until(() => /saved/.test(statusOf(first)), 'the signup to be saved');
+      expect(pending('newsletter')[0]!.request.url).to.equal(new URL(`${session.base}/signup`, location.href).href);
+      first.remove();
+
+      // Another page, deeper: the same relative action names another URL. Nothing is sent there.
+      base.href = `${session.base}/pages/blog/deep/`;
+      const second = await fixture<LedeNewsletter>(html`<lede-newsletter action="../../signup"></lede-newsletter>`);
+      await second.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await session.log()).requests.filter((r) => r.method === 'POST' && r.route !== 'signup')).to.deep.equal(
+        [],
+      );
+      expect(pending('newsletter')).to.have.length(1);
+      second.remove();
+
+      // Back in the first directory: sent to its own endpoint, once.
+      base.href = `${session.base}/pages/news/`;
+      const third = await fixture<LedeNewsletter>(html`<lede-newsletter action="../../signup"></lede-newsletter>`);
+      await until(() => /Check/.test(statusOf(third)), 'the saved signup to be sent');
+      expect((await session.log()).subscribers.map((s) => s.email)).to.deep.equal(['kept@example.com']);
+      expect(pending('newsletter')).to.deep.equal([]);
+    });
+  });
+
+  describe('remembered values', () => {
+    it('a planted Mastodon server that is no host name is forgotten, not shared to', async () => {
+      localStorage.setItem('lede-mastodon', 'ｅｖｉｌ。ｅｘａｍｐｌｅ');
+      const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt share="mastodon"></lede-comment-prompt>`);
+      expect(shadow(el).querySelector('[part=mastodon-server]')).to.be.null;
+      expect(localStorage.getItem('lede-mastodon')).to.be.null;
+    });
+  });
+
+  describe('clobbering markup', () => {
+    it('named images and form fields do not stop the elements reading the page', async () => {
+      // Markup as a page (or a reader's comment) has it; not a Lit template, which would itself read the form's members.
+      const wrapper = document.createElement('div');
+      wrapper.innerHTML = `<img name="title" alt=""><img name="querySelector" alt=""><img name="baseURI" alt="">
+        <img name="getElementById" alt="">
+        <lede-comment-prompt comments-href="#comments" share="x"></lede-comment-prompt>
+        <lede-newsletter provider="json">
+          <form action="${session.url('signup')}" method="post">
+            <input name="querySelector"><input name="getAttribute"><input name="email" value="form@example.com">
+          </form>
+        </lede-newsletter>
+        <div id="comments" tabindex="-1">Comments</div>`;
+      document.body.append(wrapper);
+      const prompt = wrapper.querySelector<LedeCommentPrompt>('lede-comment-prompt')!;
+      const newsletter = wrapper.querySelector<LedeNewsletter>('lede-newsletter')!;
+      await prompt.updateComplete;
+      await newsletter.updateComplete;
+      expect(shadow(prompt).querySelector<HTMLAnchorElement>('[data-network=x]')!.href).to.contain(
+        encodeURIComponent(Document.prototype.querySelector.call(document, 'title')?.textContent ?? ''),
+      );
+      shadow(prompt).querySelector<HTMLAnchorElement>('[part=cta]')!.click();
+      expect(document.activeElement?.id).to.equal('comments');
+      expect(shadow(newsletter).querySelector<HTMLInputElement>('[name=email]')!.value).to.equal('form@example.com');
+      expect(errors.details).to.deep.equal([]);
+      wrapper.remove();
+    });
+  });
+});
