@@ -35,6 +35,9 @@ async function startSmtp() {
       );
     },
   });
+  // A sender killed mid-session (the crash test's kill -9) resets its connection: expected, not a test failure.
+  // Without a listener, smtp-server's 'error' event would end the test process.
+  server.on('error', () => {});
   const port = await freePort();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
