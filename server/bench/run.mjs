@@ -8,7 +8,7 @@
 // be there ("nothing lost"). Rate limits are raised for the bench (one client plays every reader).
 //
 // Options: --duration=10 (seconds per measure), --connections=20, --only=embedded|postgres,
-// --synchronous=FULL|NORMAL (the embedded database's SQLITE_SYNCHRONOUS; FULL is the server's default),
+// --synchronous=FULL|NORMAL (the embedded database's SQLITE_SYNCHRONOUS; NORMAL is the server's default),
 // --cpu-prof (writes the server's CPU profile to server/bench/profiles/), --json (figures as JSON).
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
@@ -26,7 +26,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
-    synchronous: { type: 'string', default: 'FULL' },
+    synchronous: { type: 'string', default: 'NORMAL' },
   },
 });
 const DURATION = Number(options.duration);
