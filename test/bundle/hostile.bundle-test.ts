@@ -2,6 +2,7 @@
 // Object.prototype polluted before Lede loads and clobbering markup (test/bundle/pages.mjs), and
 // two copies of the bundle under enforced Trusted Types. Every element upgrades and renders.
 import { expect } from '@open-wc/testing';
+import { openPage as openPageOf } from './open-page.js';
 
 type PageWindow = Window & typeof globalThis & { __problems: string[]; __warnings: string[] };
 interface LedeLike extends HTMLElement {
@@ -10,15 +11,7 @@ interface LedeLike extends HTMLElement {
 
 const TAGS = ['lede-article', 'lede-key-points', 'lede-scenarios', 'lede-comment-prompt', 'lede-newsletter'];
 
-async function openPage(name: string): Promise<PageWindow> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/test/bundle/pages/${name}.html`;
-  document.body.append(frame);
-  await loaded;
-  return frame.contentWindow as PageWindow;
-}
+const openPage = (name: string) => openPageOf<PageWindow>(name);
 
 async function expectEveryElementRendered(win: PageWindow): Promise<void> {
   for (const tag of TAGS) {

@@ -3,6 +3,7 @@
 // that the manifest registers must upgrade and render; a page pays only for the elements it has;
 // a second copy of Lede warns and defines nothing twice. Runs after `npm run build`.
 import { expect } from '@open-wc/testing';
+import { openPage as openPageOf } from './open-page.js';
 
 interface ManifestExport {
   kind: string;
@@ -21,15 +22,7 @@ const definitions = manifest.modules
   .filter((exported) => exported.kind === 'custom-element-definition');
 const tags = definitions.map((definition) => definition.name);
 
-async function openPage(name: string): Promise<PageWindow> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/test/bundle/pages/${name}.html`;
-  document.body.append(frame);
-  await loaded;
-  return frame.contentWindow as PageWindow;
-}
+const openPage = (name: string) => openPageOf<PageWindow>(name);
 
 /** Resolves when `check` holds (polled); the test's timeout ends the wait otherwise. */
 async function until(check: () => boolean): Promise<void> {
