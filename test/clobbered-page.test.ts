@@ -23,6 +23,9 @@ const NAMES = [
   'createDocumentFragment',
   'getElementsByTagName',
   'defaultView',
+  // What Lede listens on (the window's and the document's).
+  'addEventListener',
+  'removeEventListener',
 ];
 
 const CONTENT = `<h2 id="cookie">Section</h2><p>Text with <b>bold</b> words.</p>

@@ -68,6 +68,9 @@ export const CLOBBERING = `<div hidden>
     'createNodeIterator',
     'createDocumentFragment',
     'getElementsByTagName',
+    // What Lede listens on (an img name shadows the window's members too).
+    'addEventListener',
+    'removeEventListener',
   ]
     .map((name) => `<img name="${name}" alt="">`)
     .join('')}
