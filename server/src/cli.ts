@@ -10,9 +10,15 @@ async function main(): Promise<number> {
     const { migrateTo } = await import('./cli/migrate-to.js');
     return migrateTo(args.slice(1), process.env);
   }
+  if (args[0] === 'forwarding') {
+    const { forwardingCommand } = await import('./cli/forwarding.js');
+    return forwardingCommand(args.slice(1), process.env);
+  }
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(
-      `${helpText()}\nCommands:\n  lede-server migrate-to postgres://…  copy the embedded database into an empty PostgreSQL database\n`,
+      `${helpText()}\nCommands:\n  lede-server migrate-to postgres://…  copy the embedded database into an empty PostgreSQL database\n` +
+        `  lede-server forwarding list [--status failed] [--json]  jobs forwarding subscribers to email services\n` +
+        `  lede-server forwarding retry [--id JOB_ID]  send failed jobs again (all, or one)\n`,
     );
     return 0;
   }

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ForwardingConfigError, parseForwarders } from './forwarding/config.js';
+import type { ForwarderConfig } from './forwarding/types.js';
 
 /** Every setting of lede-server. Each comes from the environment, `lede-server.config.json`, or its default. */
 export interface Config {
@@ -21,12 +23,18 @@ export interface Config {
   trustProxy: boolean;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   logLevel: 'info' | 'silent';
+  /** Email services that receive confirmed subscribers (docs/server-forwarding.md). */
+  forwarders: ForwarderConfig[];
+  forwardTimeoutMs: number;
+  forwardRetryBaseMs: number;
+  forwardMaxAttempts: number;
+  forwardKeepDays: number;
 }
 
 interface Setting {
   env: string;
   key: keyof Config;
-  kind: 'string' | 'int' | 'list' | 'bool' | 'secret';
+  kind: 'string' | 'int' | 'list' | 'bool' | 'secret' | 'json';
   help: string;
   fallback: string;
 }
@@ -140,6 +148,41 @@ export const SETTINGS: readonly Setting[] = [
     fallback: 'NORMAL',
   },
   { env: 'LOG_LEVEL', key: 'logLevel', kind: 'string', help: 'info or silent.', fallback: 'info' },
+  {
+    env: 'FORWARDERS',
+    key: 'forwarders',
+    kind: 'json',
+    help: 'Email services that get confirmed subscribers, per list: a JSON array ([{"service":"buttondown","apiKey":"env:BD_KEY","lists":["weekly"]}]) or weekly=buttondown:KEY,… (docs/server-forwarding.md).',
+    fallback: '(none)',
+  },
+  {
+    env: 'FORWARD_TIMEOUT_MS',
+    key: 'forwardTimeoutMs',
+    kind: 'int',
+    help: 'How long a request to an email service may take before it counts as failed and is retried.',
+    fallback: '10000',
+  },
+  {
+    env: 'FORWARD_RETRY_BASE_MS',
+    key: 'forwardRetryBaseMs',
+    kind: 'int',
+    help: 'First wait before a forward is retried; it doubles each attempt (with jitter, at most 6 h, at least Retry-After).',
+    fallback: '30000',
+  },
+  {
+    env: 'FORWARD_MAX_ATTEMPTS',
+    key: 'forwardMaxAttempts',
+    kind: 'int',
+    help: 'Attempts before a forward that keeps meeting 5xx, 429 or network errors stops as failed.',
+    fallback: '15',
+  },
+  {
+    env: 'FORWARD_KEEP_DAYS',
+    key: 'forwardKeepDays',
+    kind: 'int',
+    help: 'Days a finished forward is listed in the admin before it is deleted (failed ones stay until retried).',
+    fallback: '30',
+  },
 ];
 
 export class ConfigError extends Error {}
@@ -185,6 +228,8 @@ function parseValue(setting: Setting, raw: unknown): unknown {
         .filter(Boolean);
     case 'bool':
       return raw === true || /^(1|true|yes|on)$/i.test(String(raw));
+    case 'json':
+      return raw;
     default:
       return String(raw);
   }
@@ -242,6 +287,18 @@ export function loadConfig(options: LoadOptions = {}): Config {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded database).');
   }
 
+  let forwarders: ForwarderConfig[];
+  try {
+    forwarders = options.overrides?.forwarders ?? parseForwarders(values.forwarders, env);
+  } catch (error) {
+    if (error instanceof ForwardingConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const forwardMaxAttempts = (values.forwardMaxAttempts as number | undefined) ?? 15;
+  if (forwardMaxAttempts < 1) throw new ConfigError('FORWARD_MAX_ATTEMPTS must be at least 1.');
+  const forwardTimeoutMs = (values.forwardTimeoutMs as number | undefined) ?? 10_000;
+  if (forwardTimeoutMs < 1) throw new ConfigError('FORWARD_TIMEOUT_MS must be at least 1.');
+
   return {
     port,
     host,
@@ -260,6 +317,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     trustProxy: (values.trustProxy as boolean | undefined) ?? false,
     sqliteSynchronous: synchronous,
     logLevel,
+    forwarders,
+    forwardTimeoutMs,
+    forwardRetryBaseMs: (values.forwardRetryBaseMs as number | undefined) ?? 30_000,
+    forwardMaxAttempts,
+    forwardKeepDays: (values.forwardKeepDays as number | undefined) ?? 30,
   };
 }
 
