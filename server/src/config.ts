@@ -440,6 +440,12 @@ export function loadConfig(options: LoadOptions = {}): Config {
     if (error instanceof ForwardingConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  const lists = (values.lists as string[] | undefined) ?? [];
+  for (const forwarder of forwarders) {
+    const unknown = forwarder.lists.find((list) => lists.length > 0 && !lists.includes(list));
+    if (unknown !== undefined)
+      throw new ConfigError(`FORWARDERS: ${forwarder.name} names the list "${unknown}", which is not in LISTS.`);
+  }
   const forwardMaxAttempts = (values.forwardMaxAttempts as number | undefined) ?? 15;
   if (forwardMaxAttempts < 1) throw new ConfigError('FORWARD_MAX_ATTEMPTS must be at least 1.');
   const forwardTimeoutMs = (values.forwardTimeoutMs as number | undefined) ?? 10_000;
