@@ -46,7 +46,8 @@ const PAGES = [
     elements: elementEntries.filter((name) => name !== 'story'),
     budget: 20 * KB,
     // +1.4 KB for the newsletter's child-form submission (issue 17).
-    ceiling: 34.85 * KB, // +2.0 KB for issue 15
+    // +0.25 KB for issue 15's second pass (options bags without a prototype, clobber-proof listeners, DOMPurify over its own document).
+    ceiling: 35.1 * KB, // +2.0 KB for issue 15
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
 ];
@@ -62,7 +63,9 @@ const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.5 * KB, scen
 // 6 KB before the first-render scheduler, src/core/first-update.ts, about 0.35 KB).
 // +1.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads;
 // +0.15 KB for issue 16: the translations registry and the text-spacing rules.
-const CORE_BUDGET = 8.4 * KB;
+// +0.25 KB for issue 15's second pass: options bags without a prototype, clobber-proof listeners, DOMPurify over its
+// own document, and the outbox controller's entry/track that the newsletter now uses (its own code -0.1 KB).
+const CORE_BUDGET = 8.65 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;
