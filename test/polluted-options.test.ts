@@ -48,7 +48,9 @@ describe('options bags on a page whose Object.prototype holds option names', () 
       const focused = document.activeElement?.id;
       unplant();
 
-      expect(rendered.join()).to.equal('lede-article,lede-key-points,lede-scenarios,lede-comment-prompt,lede-newsletter');
+      expect(rendered.join()).to.equal(
+        'lede-article,lede-key-points,lede-scenarios,lede-comment-prompt,lede-newsletter',
+      );
       expect(slot.assignedNodes().length).to.be.greaterThan(0);
       expect(dateText).to.contain('2026');
       expect(result).to.match(/100\s?%/);

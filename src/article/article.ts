@@ -36,7 +36,11 @@ export type ArticleStrings = typeof defaultStrings;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormat = (lang: string): Intl.DateTimeFormat => {
   let format = dateFormats.get(lang);
-  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, options<Intl.DateTimeFormatOptions>({ dateStyle: 'long' }))));
+  if (!format)
+    dateFormats.set(
+      lang,
+      (format = new Intl.DateTimeFormat(lang, options<Intl.DateTimeFormatOptions>({ dateStyle: 'long' }))),
+    );
   return format;
 };
 

@@ -355,7 +355,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
             </button>`
       }${
         network === 'mastodon' && this.instance
-          ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${this.listener(() => this.#ask(!this.asking))}>
+          ? html` <button
+              part="mastodon-server"
+              aria-expanded=${this.asking}
+              @click=${this.listener(() => this.#ask(!this.asking))}
+            >
               ${format(this.resolvedStrings.mastodonChange, { server: this.instance })}
             </button>`
           : nothing

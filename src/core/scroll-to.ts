@@ -9,7 +9,9 @@ import { fragmentOf } from './url.js';
 export function scrollToAndFocus(target: HTMLElement, hash?: string): void {
   if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
   target.scrollIntoView(
-    options<ScrollIntoViewOptions>({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' }),
+    options<ScrollIntoViewOptions>({
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
+    }),
   );
   target.focus(options({ preventScroll: true }));
   // The address bar names the target, and Back returns to where the reader was.

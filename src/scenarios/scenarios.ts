@@ -341,7 +341,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const counts = this.status === 'voted' || this.showResults || closed ? this.counts : undefined;
     const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
-    const percent = counts && new Intl.NumberFormat(resolveLang(this), options<Intl.NumberFormatOptions>({ style: 'percent' }));
+    const percent =
+      counts && new Intl.NumberFormat(resolveLang(this), options<Intl.NumberFormatOptions>({ style: 'percent' }));
     const locked = !!this.choice || this.status === 'sending';
     // The results are announced with their figure: the scenario with most votes (those tied) and its share.
     const most = Math.max(...scenarios.map((s) => counts?.[s.id] ?? 0));
