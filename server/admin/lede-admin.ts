@@ -14,6 +14,14 @@ const VIEWS = [
 type ViewName = (typeof VIEWS)[number][0];
 
 const THEME_KEY = 'lede-admin-theme';
+const readTheme = () => {
+  try {
+    const theme = localStorage.getItem(THEME_KEY);
+    return theme === 'dark' || theme === 'light' ? theme : undefined;
+  } catch {
+    return undefined;
+  }
+};
 const darkQuery = () => matchMedia('(prefers-color-scheme: dark)');
 
 const viewFromHash = (): ViewName => {
@@ -44,7 +52,7 @@ export class LedeAdmin extends LitElement {
     super();
     this.view = viewFromHash();
     this.checking = false;
-    const chosen = localStorage.getItem(THEME_KEY);
+    const chosen = readTheme();
     this.dark = chosen ? chosen === 'dark' : darkQuery().matches;
     if (chosen) document.documentElement.dataset.theme = chosen;
     const token = tokenStore.get();
@@ -54,12 +62,19 @@ export class LedeAdmin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
+    darkQuery().addEventListener('change', this.onSystemTheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHash);
+    darkQuery().removeEventListener('change', this.onSystemTheme);
   }
+
+  /** Without a choice of their own, the toggle shows what the system setting gives. */
+  private onSystemTheme = (event: MediaQueryListEvent) => {
+    if (!readTheme()) this.dark = event.matches;
+  };
 
   private onHash = () => {
     this.view = viewFromHash();
@@ -110,7 +125,11 @@ export class LedeAdmin extends LitElement {
   private toggleTheme(): void {
     this.dark = !this.dark;
     const theme = this.dark ? 'dark' : 'light';
-    localStorage.setItem(THEME_KEY, theme);
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Storage off: the choice lasts until the tab reloads.
+    }
     document.documentElement.dataset.theme = theme;
   }
 

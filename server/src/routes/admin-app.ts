@@ -51,7 +51,6 @@ function read(name: string): Buffer | undefined {
 
 /** `GET /admin/`: the publisher's dashboard. Like the admin routes, it exists only with ADMIN_TOKEN set. */
 export function adminAppRoutes(app: Hono<Env>, deps: Deps): void {
-  app.get('/admin', (c) => (deps.config.adminToken ? c.redirect('/admin/', 301) : c.notFound()));
   for (const [path, file] of Object.entries(FILES)) {
     app.get(path, (c) => {
       if (!deps.config.adminToken) {

@@ -28,14 +28,17 @@ export function subscriberFilter(query: (name: string) => string | undefined): S
 
 type SubscriberQuery<O> = SelectQueryBuilder<Database, 'subscribers', O>;
 
-/** Adds the filter's conditions. `lower(email) like lower(?)` matches the same rows on SQLite and PostgreSQL. */
+/**
+ * Adds the filter's conditions. Addresses are stored in lower case (the signup route lowers them), so `email like`
+ * with a lower-case pattern matches the same rows on SQLite (whose LIKE ignores ASCII case) and PostgreSQL.
+ */
 export function applyFilter<O>(query: SubscriberQuery<O>, filter: SubscriberFilter): SubscriberQuery<O> {
   let q = query;
   if (filter.list !== undefined) q = q.where('list', '=', filter.list);
   if (filter.status !== undefined) q = q.where('status', '=', filter.status);
   if (filter.q !== undefined) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    q = q.where(sql<boolean>`lower(email) like ${pattern} escape '\\'`);
+    q = q.where(sql<boolean>`email like ${pattern} escape '\\'`);
   }
   return q;
 }
@@ -65,16 +68,35 @@ export function adminSubscriberRoutes(app: Hono<Env>, deps: Deps): void {
     const query = (name: string) => c.req.query(name);
     const filter = subscriberFilter(query);
     const { limit, offset } = pageParams(query);
-    const rows = await applyFilter(db.selectFrom('subscribers').selectAll(), filter)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    const total = await applyFilter(
-      db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number>().as('n')),
-      filter,
-    ).executeTakeFirstOrThrow();
+    // The page's ids first: the indexes on (created_at, id) and (list, status, created_at, id) hold all it needs, so
+    // a deep page skips index entries, not rows; then the page's rows by id.
+    const [ids, total] = await Promise.all([
+      applyFilter(db.selectFrom('subscribers').select('id'), filter)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      applyFilter(
+        db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number>().as('n')),
+        filter,
+      ).executeTakeFirstOrThrow(),
+    ]);
+    const order = new Map(ids.map((r, i) => [r.id, i]));
+    const rows =
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom('subscribers')
+              .selectAll()
+              .where(
+                'id',
+                'in',
+                ids.map((r) => r.id),
+              )
+              .execute()
+          ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return c.json({ subscribers: rows.map(toSubscriber), total: Number(total.n), limit, offset }, 200, {
       'Cache-Control': 'no-store',
     });
