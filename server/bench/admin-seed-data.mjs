@@ -18,7 +18,8 @@ export function bulkData({ subscribers, votes, articles, now = Date.now(), artic
   const subscriberRow = (i) => {
     const roll = i % 10;
     const status = roll < 7 ? 'confirmed' : roll < 9 ? 'pending' : 'unsubscribed';
-    const created = now - Math.floor(((i * 7919) % 365) * DAY + ((i * 104_729) % DAY));
+    // Rows arrive in time order, as signups do: a year, oldest first, with some days busier than others.
+    const created = now - 365 * DAY + Math.floor((i / subscribers) * 365 * DAY) - ((i * 7919) % 600_000);
     return {
       id: `bench-s-${i}`,
       email: `reader${i}@example${i % 97}.org`,
@@ -39,7 +40,7 @@ export function bulkData({ subscribers, votes, articles, now = Date.now(), artic
       article: articleIds[Math.max(0, article)] ?? `article-${Math.max(0, article)}`,
       reader: `bench-r-${i}`,
       scenario: SCENARIOS[(i * 31) % SCENARIOS.length],
-      created: now - Math.floor(((i * 6151) % (365 * 24)) * 3_600_000),
+      created: now - 365 * DAY + Math.floor((i / votes) * 365 * DAY),
     };
   };
 
