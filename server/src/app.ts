@@ -4,6 +4,7 @@ import { isUnavailable } from './db/open.js';
 import type { Deps, Env } from './deps.js';
 import { HttpError } from './http/errors.js';
 import { corsAndOrigin } from './http/origin.js';
+import { forwardingRoutes } from './forwarding/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminDashboardRoutes } from './routes/admin-dashboard.js';
 import { commentRoutes } from './routes/comments.js';
@@ -42,6 +43,7 @@ export function createApp(deps: Deps, state: AppState): Hono<Env> {
   voteRoutes(app, deps);
   commentRoutes(app, deps);
   adminRoutes(app, deps);
+  forwardingRoutes(app, deps);
   adminDashboardRoutes(app, deps);
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));

@@ -89,6 +89,15 @@ const PROBES = {
     headers: admin,
   }),
   adminVotes: () => ({ method: 'GET', path: '/v1/admin/votes?articleId=port-pact', headers: admin }),
+  adminComments: () => ({ method: 'GET', path: '/v1/admin/comments?limit=10', headers: admin }),
+  listForwarding: () => ({ method: 'GET', path: '/v1/admin/forwarding?status=all&limit=50&offset=0', headers: admin }),
+  forwardingSummary: () => ({ method: 'GET', path: '/v1/admin/forwarding/summary', headers: admin }),
+  retryForwarding: () => ({
+    method: 'POST',
+    path: '/v1/admin/forwarding/retry',
+    headers: { 'Content-Type': 'application/json', ...admin },
+    body: '{}',
+  }),
   searchSubscribers: () => ({
     method: 'GET',
     path: '/v1/admin/subscribers/search?q=reader&status=pending&limit=10&offset=0',
@@ -137,6 +146,17 @@ const REFUSALS = [
     413,
   ],
   ['exportSubscribers', { method: 'GET', path: '/v1/admin/subscribers' }, 401],
+  ['listForwarding', { method: 'GET', path: '/v1/admin/forwarding?status=maybe', headers: admin }, 400],
+  [
+    'retryForwarding',
+    {
+      method: 'POST',
+      path: '/v1/admin/forwarding/retry',
+      ...json({ id: 'no-such-job' }),
+      headers: { ...json({}).headers, ...admin },
+    },
+    404,
+  ],
   ['exportSubscribers', { method: 'GET', path: '/v1/admin/subscribers?status=gone', headers: admin }, 400],
   ['searchSubscribers', { method: 'GET', path: '/v1/admin/subscribers/search?limit=0', headers: admin }, 400],
   ['adminOverview', { method: 'GET', path: '/v1/admin/overview?days=9999', headers: admin }, 400],
@@ -162,6 +182,9 @@ describe('server/openapi.yaml', () => {
         SMTP_URL: undefined,
         DATABASE_URL: undefined,
         LOG_LEVEL: 'silent',
+        // A webhook on a closed local port: the confirmed signup's forwarding job stays pending with an error to list.
+        FORWARDERS: 'webhook:openapi-test-secret?url=http://127.0.0.1:1/hook',
+        FORWARD_RETRY_BASE_MS: '3600000',
       },
     });
   });
