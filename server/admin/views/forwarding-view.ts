@@ -130,7 +130,10 @@ export class ForwardingView extends AdminView {
                             (j) =>
                               html`<tr>
                                 <th scope="row">${j.email}</th>
-                                <td>${j.service} · ${j.list || '(default list)'}</td>
+                                <td>
+                                  ${j.forwarder && j.forwarder !== j.service ? `${j.forwarder} (${j.service})` : j.service}
+                                  · ${j.list || '(default list)'}
+                                </td>
                                 <td>${j.action}</td>
                                 <td>${j.status}</td>
                                 <td class="n">${count(j.attempts)}</td>

@@ -67,6 +67,8 @@ export interface ForwardingJob {
   id: string;
   list: string;
   service: string;
+  /** The forwarder's name (the service's unless the publisher named it). */
+  forwarder?: string;
   action: 'subscribe' | 'unsubscribe' | 'erase';
   email: string;
   status: 'pending' | 'failed' | 'done';
