@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureServerBuilt, startLedeServer } from '../../scripts/lede-server.mjs';
 import { click, deep, launchBrowser, recordingPage, type, waitUntil } from '../test/admin-browser.mjs';
-import { SEED_ENV, seedThroughRoutes } from '../test/admin-seed.mjs';
+import { SEED_ENV, SITE, seedThroughRoutes } from '../test/admin-seed.mjs';
+import { WEBHOOK_SECRET, startWebhook } from '../test/stubs/email/webhook.mjs';
 import { bulkData, seedSqlite } from './admin-seed-data.mjs';
 
 const OUT = join(ROOT, 'docs', 'admin');
@@ -18,7 +19,20 @@ const ARTICLES = ['port-pact', 'harbour-budget', 'ferry-strike', 'dune-housing',
 ensureServerBuilt();
 mkdirSync(OUT, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'lede-admin-shots-'));
-const env = { ...SEED_ENV, LEDE_DATA_DIR: dataDir, ADMIN_TOKEN, DATABASE_URL: undefined, SMTP_URL: undefined };
+// The publisher's webhook (the forwarders' test receiver) refuses the first forward of a "bad-" address once.
+const webhook = await startWebhook();
+const env = {
+  ...SEED_ENV,
+  LEDE_DATA_DIR: dataDir,
+  ADMIN_TOKEN,
+  ALLOWED_ORIGINS: SITE,
+  FORWARDERS: JSON.stringify([
+    { service: 'webhook', lists: ['weekly'], url: `${webhook.url}/hooks/lede`, secret: WEBHOOK_SECRET },
+  ]),
+  DATABASE_URL: undefined,
+  SMTP_URL: undefined,
+};
+const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 let server;
 let browser;
 try {
@@ -34,9 +48,18 @@ try {
     signups: [
       { email: 'ada.lovelace@example.org', list: 'weekly', then: 'confirm' },
       { email: 'grace.hopper@example.org', list: 'daily' },
+      { email: 'bad-address@example.org', list: 'weekly', then: 'confirm' },
     ],
     votes: [],
   });
+  for (const [i, articleId] of ARTICLES.entries()) {
+    await fetch(`${server.url}/v1/comments/count`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: JSON.stringify({ articleId, count: [23, 41, 7, 0, 12, 3][i] }),
+    });
+  }
+  await waitForFailedForward(server.url);
 
   browser = await launchBrowser();
   const { page } = await recordingPage(browser, { width: 1200, height: 900 });
@@ -104,5 +127,15 @@ try {
 } finally {
   await browser?.close();
   await server?.stop();
+  await webhook.close();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function waitForFailedForward(url) {
+  for (let tries = 0; tries < 100; tries++) {
+    const summary = await (await fetch(`${url}/v1/admin/forwarding/summary`, { headers: auth })).json();
+    if (summary.failed > 0) return;
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+  throw new Error('the refused forward did not fail');
 }
