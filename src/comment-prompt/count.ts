@@ -1,16 +1,18 @@
-import type { LedeErrorCode } from '../core/events.js';
+import { isCount, requestCount, type CountResult } from '../core/count-batch.js';
 import { deliver, describeFailure, nextTask, ownField } from '../core/delivery.js';
-import { format } from '../core/strings.js';
+import { baseUrl } from '../core/page.js';
 
-/** A count a reader can read: a whole number from 0 to 2^53 − 1 (`1e308` is no count of comments). */
-export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+export { formatCount, isCount } from '../core/count-batch.js';
 
-/** GETs `{ "count": n }` through the shared delivery module: the count, or why there is none. Never throws. */
-export async function fetchCount(
-  url: string,
-  timeout: number,
-  signal: AbortSignal,
-): Promise<number | [LedeErrorCode, string]> {
+/**
+ * The count at `url`: a batched counts endpoint (its path ends in `/counts` and it names one
+ * `articleId`) joins the page's batch for that endpoint, with every `<lede-comment-count>` of the
+ * page; any other URL is asked on its own for `{ "count": n }`. Resolves with the count, or why
+ * there is none (undefined: told by another element of the batch). Never throws.
+ */
+export async function fetchCount(url: string, timeout: number, signal: AbortSignal): Promise<CountResult> {
+  const batched = batchedArticle(url);
+  if (batched !== undefined) return requestCount(url, batched, signal, timeout);
   await nextTask(); // The element renders its (empty) count line first; the request does not delay that.
   const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
   if (!result.ok) return describeFailure(result);
@@ -18,14 +20,13 @@ export async function fetchCount(
   return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
 }
 
-/**
- * "Be the first to comment", "1 comment", "12 comments": 0 has its own text, other numbers take
- * the text of their plural category in `lang` (`countOne`, `countFew`…; empty means `countOther`).
- */
-export function formatCount(count: number, lang: string, text: Record<string, string>): string {
-  const category = new Intl.PluralRules(lang).select(count);
-  const template = count
-    ? text[`count${category[0]!.toUpperCase()}${category.slice(1)}`] || text.countOther!
-    : text.countNone!;
-  return format(template, { n: new Intl.NumberFormat(lang).format(count) });
+/** The article id of a batched counts URL (`…/counts?articleId=a`), else undefined. */
+function batchedArticle(url: string): string | undefined {
+  try {
+    const { pathname, searchParams } = new URL(url, baseUrl());
+    const ids = searchParams.getAll('articleId');
+    return /\/counts\/?$/.test(pathname) && ids.length === 1 ? ids[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
