@@ -1,6 +1,7 @@
 import { html, isServer, type PropertyValues } from 'lit';
 import { LedeElement } from '../core/base-element.js';
-import { formatCount, isCount, requestCount } from '../core/count-batch.js';
+import { requestCount } from '../core/count-batch.js';
+import { formatCount, isCount } from '../core/count.js';
 import { describeValue } from '../core/errors.js';
 import { resolveLang } from '../core/locale.js';
 import { attribute, query } from '../core/page.js';

@@ -146,7 +146,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** A URL answering `GET` with `{ "count": n }`, or a batched counts endpoint (`…/counts?articleId=a`, answering `{ "counts": { "a": n } }`). */
   countSrc?: string;
 
-  /** How long to wait for `count-src`, in milliseconds. */
+  /** How long to wait for `count-src`, in milliseconds (8000 when it joins a batch of comment counts). */
   countTimeout = 8000;
 
   /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit whatsapp telegram pinterest email copy native`. An array also works. */

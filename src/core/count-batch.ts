@@ -1,8 +1,7 @@
 import { deliver, describeFailure, ownField } from './delivery.js';
-import type { LedeErrorCode } from './events.js';
 import { own } from './own.js';
 import { baseUrl, isLoading } from './page.js';
-import { format } from './strings.js';
+import { batcher, isCount, type CountResult } from './count.js';
 
 /**
  * One request for every comment count a page asks of the same endpoint: the elements that ask in
@@ -19,31 +18,12 @@ export const MAX_URL = 2000;
 /** What lede-server accepts in one request (server/src/routes/comments.ts). */
 export const MAX_IDS = 100;
 
-/** A count; a failure that this element reports; or undefined: a failure another element reports, or the element left. */
-export type CountResult = number | [LedeErrorCode, string] | undefined;
-
 interface Waiter {
   id: string;
   signal: AbortSignal;
-  timeout: number;
   done: (result: CountResult) => void;
   /** The request it is in, once sent. */
   sent?: Waiter[] & { controller: AbortController };
-}
-
-/** A count a reader can read: a whole number from 0 to 2^53 − 1 (`1e308` is no count of comments). */
-export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-
-/**
- * "No comments", "1 comment", "12 comments": 0 has its own text, other numbers take the text of
- * their plural category in `lang` (`countOne`, `countFew`…; empty means `countOther`).
- */
-export function formatCount(count: number, lang: string, text: Record<string, string>): string {
-  const category = new Intl.PluralRules(lang).select(count);
-  const template = count
-    ? text[`count${category[0]!.toUpperCase()}${category.slice(1)}`] || text.countOther!
-    : text.countNone!;
-  return format(template, { n: new Intl.NumberFormat(lang).format(count) });
 }
 
 /** Waiting to be sent, by endpoint (the URL without `articleId`). */
@@ -56,7 +36,7 @@ const param = (id: string) => new URLSearchParams([['articleId', id]]).toString(
  * of article `id`, together with every other element that asks the same endpoint now. Resolves
  * with the count, or why there is none; never rejects. Aborting `signal` takes this element out.
  */
-export function requestCount(src: string, id: string, signal: AbortSignal, timeout = 8000): Promise<CountResult> {
+export function requestCount(src: string, id: string, signal: AbortSignal): Promise<CountResult> {
   return new Promise((done) => {
     let url: URL;
     try {
@@ -67,7 +47,7 @@ export function requestCount(src: string, id: string, signal: AbortSignal, timeo
     url.searchParams.delete('articleId');
     url.hash = '';
     const endpoint = url.href;
-    const waiter: Waiter = { id, signal, timeout, done };
+    const waiter: Waiter = { id, signal, done };
     signal.addEventListener(
       'abort',
       () => {
@@ -119,10 +99,7 @@ function send(endpoint: string): void {
 async function fetchCounts(url: string, waiters: Waiter[]): Promise<void> {
   const sent = Object.assign([...waiters], { controller: new AbortController() });
   for (const w of waiters) w.sent = sent;
-  const result = await deliver(
-    { url, method: 'GET' },
-    { timeout: Math.max(...waiters.map((w) => w.timeout)), retries: 1, signal: sent.controller.signal },
-  );
+  const result = await deliver({ url, method: 'GET' }, { retries: 1, signal: sent.controller.signal });
   const counts = result.ok ? ownField(result.data, 'counts') : undefined;
   // An endpoint asked for one article may answer `{ "count": n }`, as a `count-src` does.
   const single = result.ok && new Set(waiters.map((w) => w.id)).size === 1 ? ownField(result.data, 'count') : undefined;
@@ -136,14 +113,11 @@ async function fetchCounts(url: string, waiters: Waiter[]): Promise<void> {
   const [first, ...rest] = missing.filter((w) => !w.signal.aborted);
   const ids = [...new Set(missing.map((w) => JSON.stringify(w.id)))];
   first?.done(
-    !result.ok
-      ? describeFailure(result)
-      : typeof counts !== 'object' || counts === null
-        ? ['invalid-json', 'did not answer { "counts": { "<articleId>": n } }']
-        : [
-            'invalid-json',
-            `answered no whole-number count for ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`,
-          ],
+    result.ok
+      ? ['invalid-json', `did not answer { "counts": { "<articleId>": n } } for ${ids.slice(0, 3)}${ids[3] ? '…' : ''}`]
+      : describeFailure(result),
   );
   for (const w of rest) w.done(undefined);
 }
+
+batcher.request = requestCount;
