@@ -10,9 +10,16 @@ async function main(): Promise<number> {
     const { migrateTo } = await import('./cli/migrate-to.js');
     return migrateTo(args.slice(1), process.env);
   }
+  if (args[0] === 'check') {
+    const { check } = await import('./cli/check.js');
+    return check(args.slice(1));
+  }
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(
-      `${helpText()}\nCommands:\n  lede-server migrate-to postgres://…  copy the embedded database into an empty PostgreSQL database\n`,
+      `${helpText()}\nCommands:\n` +
+        '  lede-server migrate-to postgres://…  copy the embedded database into an empty PostgreSQL database\n' +
+        '  lede-server check <base-url> [--origin https://news.example]  run the endpoint contract against any server\n' +
+        '                                       (see lede-server check --help)\n',
     );
     return 0;
   }

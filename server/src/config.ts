@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_URLS, SOURCE_NAMES, type SourceName } from './comments/sources/index.js';
 
 /** Every setting of lede-server. Each comes from the environment, `lede-server.config.json`, or its default. */
 export interface Config {
@@ -21,6 +22,17 @@ export interface Config {
   trustProxy: boolean;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   logLevel: 'info' | 'silent';
+  /** Where comment counts come from: "push" (the admin PUT) or a comment system's API. */
+  commentSource: SourceName;
+  commentSourceUrl: string | undefined;
+  commentSourceToken: string | undefined;
+  commentSourceSite: string | undefined;
+  commentSourceUser: string | undefined;
+  commentSourceCategory: string | undefined;
+  /** What the source knows an article by: `{id}` is the articleId, e.g. `https://news.example/{id}`. */
+  commentSourceMap: string;
+  commentSourceTimeoutMs: number;
+  commentCacheSeconds: number;
 }
 
 interface Setting {
@@ -140,7 +152,139 @@ export const SETTINGS: readonly Setting[] = [
     fallback: 'NORMAL',
   },
   { env: 'LOG_LEVEL', key: 'logLevel', kind: 'string', help: 'info or silent.', fallback: 'info' },
+  {
+    env: 'COMMENT_SOURCE',
+    key: 'commentSource',
+    kind: 'string',
+    help: `Where comment counts come from: ${SOURCE_NAMES.join(', ')} (see docs/server-comment-counts.md).`,
+    fallback: 'push',
+  },
+  {
+    env: 'COMMENT_SOURCE_URL',
+    key: 'commentSourceUrl',
+    kind: 'string',
+    help: 'Base URL of the comment system (Remark42, Isso, Discourse, Coral server; GitHub GraphQL or Hyvor API).',
+    fallback: '(giscus: GitHub, hyvor: talk.hyvor.com)',
+  },
+  {
+    env: 'COMMENT_SOURCE_TOKEN',
+    key: 'commentSourceToken',
+    kind: 'secret',
+    help: 'Its API key or token: Discourse Api-Key, Coral access token, GitHub token, Hyvor data API key.',
+    fallback: '(none)',
+  },
+  {
+    env: 'COMMENT_SOURCE_SITE',
+    key: 'commentSourceSite',
+    kind: 'string',
+    help: 'Remark42 site id, giscus repository (owner/name) or Hyvor Talk website id.',
+    fallback: '(remark42: remark)',
+  },
+  {
+    env: 'COMMENT_SOURCE_USER',
+    key: 'commentSourceUser',
+    kind: 'string',
+    help: 'Discourse Api-Username the API key acts as.',
+    fallback: '(none)',
+  },
+  {
+    env: 'COMMENT_SOURCE_CATEGORY',
+    key: 'commentSourceCategory',
+    kind: 'string',
+    help: 'giscus discussion category (as in its data-category), to search only there.',
+    fallback: '(any)',
+  },
+  {
+    env: 'COMMENT_SOURCE_MAP',
+    key: 'commentSourceMap',
+    kind: 'string',
+    help: 'What the source knows an article by: {id} is the articleId ({encodedId} percent-encoded), e.g. https://news.example/{id}.',
+    fallback: '{id}',
+  },
+  {
+    env: 'COMMENT_SOURCE_TIMEOUT_MS',
+    key: 'commentSourceTimeoutMs',
+    kind: 'int',
+    help: 'How long a count request waits for the comment system before answering the last known count.',
+    fallback: '3000',
+  },
+  {
+    env: 'COMMENT_CACHE_SECONDS',
+    key: 'commentCacheSeconds',
+    kind: 'int',
+    help: 'How long a fetched count is answered from the database before the comment system is asked again.',
+    fallback: '60',
+  },
 ];
+
+/** The config file may group the comment source settings: `"commentSource": { "name", "url", "token", ... }`. */
+const COMMENT_SOURCE_FIELDS: Record<string, string> = {
+  name: 'COMMENT_SOURCE',
+  url: 'COMMENT_SOURCE_URL',
+  token: 'COMMENT_SOURCE_TOKEN',
+  site: 'COMMENT_SOURCE_SITE',
+  user: 'COMMENT_SOURCE_USER',
+  category: 'COMMENT_SOURCE_CATEGORY',
+  map: 'COMMENT_SOURCE_MAP',
+  timeoutMs: 'COMMENT_SOURCE_TIMEOUT_MS',
+  cacheSeconds: 'COMMENT_CACHE_SECONDS',
+};
+
+function expandCommentSource(file: Record<string, unknown>): Record<string, unknown> {
+  const group = file.commentSource;
+  if (group === undefined || typeof group === 'string') return file;
+  if (!group || typeof group !== 'object' || Array.isArray(group))
+    throw new ConfigError('commentSource in the config file must be an object ({ "name": "remark42", ... }).');
+  const out: Record<string, unknown> = { ...file };
+  delete out.commentSource;
+  for (const [field, value] of Object.entries(group)) {
+    const env = COMMENT_SOURCE_FIELDS[field];
+    if (!env)
+      throw new ConfigError(
+        `commentSource.${field} is not a setting (${Object.keys(COMMENT_SOURCE_FIELDS).join(', ')}).`,
+      );
+    out[env] = value;
+  }
+  return out;
+}
+
+interface CommentSourceConfig {
+  commentSource: SourceName;
+  commentSourceUrl: string | undefined;
+  commentSourceSite: string | undefined;
+  commentSourceMap: string;
+}
+
+/** Checks the comment source settings at start, so a typo is an error now and not a silent 0 on every page. */
+function commentSourceConfig(values: Record<string, unknown>): CommentSourceConfig {
+  const name = String(values.commentSource ?? 'push').toLowerCase() as SourceName;
+  if (!SOURCE_NAMES.includes(name))
+    throw new ConfigError(`COMMENT_SOURCE is one of ${SOURCE_NAMES.join(', ')}, not ${String(values.commentSource)}.`);
+  const map = (values.commentSourceMap as string | undefined) ?? '{id}';
+  if (!map.includes('{id}') && !map.includes('{encodedId}'))
+    throw new ConfigError('COMMENT_SOURCE_MAP must contain {id} (or {encodedId}), e.g. https://news.example/{id}.');
+  const site = values.commentSourceSite as string | undefined;
+  if (name === 'push')
+    return { commentSource: name, commentSourceUrl: undefined, commentSourceSite: site, commentSourceMap: map };
+  const url = ((values.commentSourceUrl as string | undefined) ?? DEFAULT_URLS[name])?.replace(/\/+$/, '');
+  if (!url) throw new ConfigError(`COMMENT_SOURCE_URL is required for ${name}: the address of your ${name} server.`);
+  if (!normaliseOrigin(url)) throw new ConfigError('COMMENT_SOURCE_URL must be an http(s) URL.');
+  const need = (setting: string, ok: boolean, what: string) => {
+    if (!ok) throw new ConfigError(`${setting} is required for ${name}: ${what}.`);
+  };
+  const token = values.commentSourceToken as string | undefined;
+  if (name === 'discourse') {
+    need('COMMENT_SOURCE_TOKEN', !!token, 'a Discourse API key');
+    need('COMMENT_SOURCE_USER', !!values.commentSourceUser, 'the Api-Username the key acts as');
+  }
+  if (name === 'coral') need('COMMENT_SOURCE_TOKEN', !!token, 'a Coral access token');
+  if (name === 'giscus') {
+    need('COMMENT_SOURCE_TOKEN', !!token, 'a GitHub token that can read the discussions');
+    need('COMMENT_SOURCE_SITE', /^[\w.-]+\/[\w.-]+$/.test(site ?? ''), 'the repository as owner/name');
+  }
+  if (name === 'hyvor') need('COMMENT_SOURCE_SITE', /^\d+$/.test(site ?? ''), 'the Hyvor Talk website id (a number)');
+  return { commentSource: name, commentSourceUrl: url, commentSourceSite: site, commentSourceMap: map };
+}
 
 export class ConfigError extends Error {}
 
@@ -204,7 +348,7 @@ export function normaliseOrigin(value: string): string | undefined {
 export function loadConfig(options: LoadOptions = {}): Config {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const file = readConfigFile(cwd, env);
+  const file = expandCommentSource(readConfigFile(cwd, env));
   const values: Record<string, unknown> = {};
   for (const setting of SETTINGS) {
     // An empty variable counts as unset, so the file (or the default) still applies.
@@ -241,6 +385,8 @@ export function loadConfig(options: LoadOptions = {}): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded database).');
   }
+  const timeoutMs = (values.commentSourceTimeoutMs as number | undefined) ?? 3000;
+  if (timeoutMs < 1) throw new ConfigError('COMMENT_SOURCE_TIMEOUT_MS must be at least 1.');
 
   return {
     port,
@@ -260,6 +406,12 @@ export function loadConfig(options: LoadOptions = {}): Config {
     trustProxy: (values.trustProxy as boolean | undefined) ?? false,
     sqliteSynchronous: synchronous,
     logLevel,
+    ...commentSourceConfig(values),
+    commentSourceToken: (values.commentSourceToken as string | undefined) || undefined,
+    commentSourceUser: (values.commentSourceUser as string | undefined) || undefined,
+    commentSourceCategory: (values.commentSourceCategory as string | undefined) || undefined,
+    commentSourceTimeoutMs: timeoutMs,
+    commentCacheSeconds: (values.commentCacheSeconds as number | undefined) ?? 60,
   };
 }
 

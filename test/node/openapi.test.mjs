@@ -89,6 +89,7 @@ const PROBES = {
     headers: admin,
   }),
   adminVotes: () => ({ method: 'GET', path: '/v1/admin/votes?articleId=port-pact', headers: admin }),
+  adminComments: () => ({ method: 'GET', path: '/v1/admin/comments?limit=10', headers: admin }),
   health: () => ({ method: 'GET', path: '/healthz' }),
 };
 

@@ -119,6 +119,12 @@ export const MIGRATIONS: readonly Migration[] = [
       .addColumn('salt', 'text', (c) => c.notNull())
       .execute();
   },
+  // Comment counts from a comment system: which source a count came from, and when it was last asked (a failed ask
+  // keeps the count and its updated_at, so the count is answered until the next try).
+  async (trx) => {
+    await trx.schema.alterTable('comment_counts').addColumn('source', 'text').execute();
+    await trx.schema.alterTable('comment_counts').addColumn('checked_at', 'bigint').execute();
+  },
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -42,7 +42,14 @@ export interface Database {
   votes: { article_id: string; reader_id: string; scenario_id: string; client_key: string; created_at: number };
   vote_counts: { article_id: string; scenario_id: string; n: number };
   vote_caps: { client_key: string; article_id: string; day: string; n: number };
-  comment_counts: { article_id: string; count: number; updated_at: number };
+  /** `source` null: pushed (admin PUT) before sources existed; `checked_at`: last time the source was asked. */
+  comment_counts: {
+    article_id: string;
+    count: number;
+    updated_at: number;
+    source: string | null;
+    checked_at: number | null;
+  };
   idempotency: {
     scope: string;
     key: string;
