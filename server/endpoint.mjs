@@ -6,7 +6,7 @@
 //   GET  /api/votes?articleId=…         { counts }
 //   POST /api/votes                     { articleId, scenarioId } -> { counts }
 //   GET  /api/comments/count?articleId= { count }
-//   GET  /api/comments/counts?articleId=a&articleId=b  { counts: { a, b } } (at most 100 ids, as lede-server)
+//   GET  /api/comments/counts?articleId=a&articleId=b  { counts: { a, b } } (at most 200 ids, as lede-server)
 //   POST /api/s/<session>/__comments    { counts: { <articleId>: n } } sets the session's comment counts
 //   GET  /api/pages/<name>              a page stored with __pages (HTML fragments, Lede documents)
 //   POST /api/s/<session>/__pages       { name, body, contentType? } stores a page for GET pages/<name>
@@ -136,7 +136,7 @@ function commentCount(session, url, res) {
 function commentCounts(session, url, res) {
   const ids = [...new Set(url.searchParams.getAll('articleId'))];
   if (ids.length === 0) return send(res, 400, { error: 'articleId is required.' });
-  if (ids.length > 100) return send(res, 400, { error: 'At most 100 articleId values per request.' });
+  if (ids.length > 200) return send(res, 400, { error: 'At most 200 articleId values per request.' });
   return send(res, 200, { counts: Object.fromEntries(ids.map((id) => [id, session.comments[id] ?? 0])) });
 }
 

@@ -28,8 +28,7 @@ export type CommentCountStrings = typeof defaultStrings;
  * the count arrives, and stays when it cannot be loaded. Every `<lede-comment-count>` of the page
  * with the same `src` that connects in the same task (or while the page is still loading) joins
  * one request, `GET src?articleId=a&articleId=b…` answering `{ "counts": { "a": n, "b": m } }`
- * (ids de-duplicated; split only where the URL would pass about 2,000 characters or hold more
- * than 100 ids); elements added later join a later request, and a request whose elements all
+ * (ids de-duplicated; split only where the URL would pass about 2,000 characters); elements added later join a later request, and a request whose elements all
  * left the page is aborted. A `<lede-comment-prompt>` whose `count-src` is the same endpoint
  * (`…/counts?articleId=a`) joins the same request. The text follows `Intl.PluralRules` in the
  * element's `lang` ("No comments", "1 comment", "12 comments"). With `href` (or a link among the

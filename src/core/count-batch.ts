@@ -7,7 +7,8 @@ import { batcher, isCount, type CountResult } from './count.js';
  * One request for every comment count a page asks of the same endpoint: the elements that ask in
  * the same task (or, while the page is still loading, before it has loaded) share one
  * `GET src?articleId=a&articleId=b…` answering `{ "counts": { "a": n, "b": m } }`. A request is
- * split only where its URL would pass `MAX_URL` characters or hold more than `MAX_IDS` ids;
+ * split only where its URL would pass `MAX_URL` characters (so it holds at most 166 ids, fewer
+ * than the 200 that lede-server takes in one request);
  * elements that ask later join a later request. A request whose every element left the page is
  * aborted. A failure is told once per request (to its first element), not once per element, so
  * a listing page with 200 counts gives one warning, not 200.
@@ -15,8 +16,6 @@ import { batcher, isCount, type CountResult } from './count.js';
 
 /** About where URLs start to fail somewhere between a browser, a proxy and a server. */
 export const MAX_URL = 2000;
-/** What lede-server accepts in one request (server/src/routes/comments.ts). */
-export const MAX_IDS = 100;
 
 interface Waiter {
   id: string;
@@ -69,7 +68,7 @@ export function requestCount(src: string, id: string, signal: AbortSignal): Prom
   });
 }
 
-/** Sends what waits for `endpoint`: ids de-duplicated, in as few requests as the URL limits allow. */
+/** Sends what waits for `endpoint`: ids de-duplicated, in as few requests as the URL length allows. */
 function send(endpoint: string): void {
   const byId = new Map<string, Waiter[]>();
   for (const w of queues.get(endpoint)!) if (!w.signal.aborted) byId.set(w.id, [...(byId.get(w.id) ?? []), w]);
@@ -85,7 +84,7 @@ function send(endpoint: string): void {
     );
   for (const id of byId.keys()) {
     const added = param(id).length + 1;
-    if (ids.length && (ids.length >= MAX_IDS || length + added > MAX_URL)) {
+    if (ids.length && length + added > MAX_URL) {
       go();
       ids = [];
       length = endpoint.length;
