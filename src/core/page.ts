@@ -64,3 +64,6 @@ export function listen<E extends Event>(target: EventTarget, type: string, liste
   add.call(target, type, listener as EventListener);
   return () => remove.call(target, type, listener as EventListener);
 }
+
+/** Whether the page is still being parsed (more of its elements are to come). */
+export const isLoading = (): boolean => getter(Document.prototype, 'readyState').call(document) === 'loading';
