@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_URLS, SOURCE_NAMES, type SourceName } from './comments/sources/index.js';
+import { ForwardingConfigError, parseForwarders } from './forwarding/config.js';
+import type { ForwarderConfig } from './forwarding/types.js';
 
 /** Every setting of lede-server. Each comes from the environment, `lede-server.config.json`, or its default. */
 export interface Config {
@@ -21,12 +24,29 @@ export interface Config {
   trustProxy: boolean;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   logLevel: 'info' | 'silent';
+  /** Where comment counts come from: "push" (the admin PUT) or a comment system's API. */
+  commentSource: SourceName;
+  commentSourceUrl: string | undefined;
+  commentSourceToken: string | undefined;
+  commentSourceSite: string | undefined;
+  commentSourceUser: string | undefined;
+  commentSourceCategory: string | undefined;
+  /** What the source knows an article by: `{id}` is the articleId, e.g. `https://news.example/{id}`. */
+  commentSourceMap: string;
+  commentSourceTimeoutMs: number;
+  commentCacheSeconds: number;
+  /** Email services that receive confirmed subscribers (docs/server-forwarding.md). */
+  forwarders: ForwarderConfig[];
+  forwardTimeoutMs: number;
+  forwardRetryBaseMs: number;
+  forwardMaxAttempts: number;
+  forwardKeepDays: number;
 }
 
 interface Setting {
   env: string;
   key: keyof Config;
-  kind: 'string' | 'int' | 'list' | 'bool' | 'secret';
+  kind: 'string' | 'int' | 'list' | 'bool' | 'secret' | 'json';
   help: string;
   fallback: string;
 }
@@ -140,7 +160,174 @@ export const SETTINGS: readonly Setting[] = [
     fallback: 'NORMAL',
   },
   { env: 'LOG_LEVEL', key: 'logLevel', kind: 'string', help: 'info or silent.', fallback: 'info' },
+  {
+    env: 'COMMENT_SOURCE',
+    key: 'commentSource',
+    kind: 'string',
+    help: `Where comment counts come from: ${SOURCE_NAMES.join(', ')} (see docs/server-comment-counts.md).`,
+    fallback: 'push',
+  },
+  {
+    env: 'COMMENT_SOURCE_URL',
+    key: 'commentSourceUrl',
+    kind: 'string',
+    help: 'Base URL of the comment system (Remark42, Isso, Discourse, Coral server; GitHub GraphQL or Hyvor API).',
+    fallback: '(giscus: GitHub, hyvor: talk.hyvor.com)',
+  },
+  {
+    env: 'COMMENT_SOURCE_TOKEN',
+    key: 'commentSourceToken',
+    kind: 'secret',
+    help: 'Its API key or token: Discourse Api-Key, Coral access token, GitHub token, Hyvor data API key.',
+    fallback: '(none)',
+  },
+  {
+    env: 'COMMENT_SOURCE_SITE',
+    key: 'commentSourceSite',
+    kind: 'string',
+    help: 'Remark42 site id, giscus repository (owner/name) or Hyvor Talk website id.',
+    fallback: '(remark42: remark)',
+  },
+  {
+    env: 'COMMENT_SOURCE_USER',
+    key: 'commentSourceUser',
+    kind: 'string',
+    help: 'Discourse Api-Username the API key acts as.',
+    fallback: '(none)',
+  },
+  {
+    env: 'COMMENT_SOURCE_CATEGORY',
+    key: 'commentSourceCategory',
+    kind: 'string',
+    help: 'giscus discussion category (as in its data-category), to search only there.',
+    fallback: '(any)',
+  },
+  {
+    env: 'COMMENT_SOURCE_MAP',
+    key: 'commentSourceMap',
+    kind: 'string',
+    help: 'What the source knows an article by: {id} is the articleId ({encodedId} percent-encoded), e.g. https://news.example/{id}.',
+    fallback: '{id}',
+  },
+  {
+    env: 'COMMENT_SOURCE_TIMEOUT_MS',
+    key: 'commentSourceTimeoutMs',
+    kind: 'int',
+    help: 'How long a count request waits for the comment system before answering the last known count.',
+    fallback: '3000',
+  },
+  {
+    env: 'COMMENT_CACHE_SECONDS',
+    key: 'commentCacheSeconds',
+    kind: 'int',
+    help: 'How long a fetched count is answered from the database before the comment system is asked again.',
+    fallback: '60',
+  },
+  {
+    env: 'FORWARDERS',
+    key: 'forwarders',
+    kind: 'json',
+    help: 'Email services that get confirmed subscribers, per list: a JSON array ([{"service":"buttondown","apiKey":"env:BD_KEY","lists":["weekly"]}]) or weekly=buttondown:KEY,… (docs/server-forwarding.md).',
+    fallback: '(none)',
+  },
+  {
+    env: 'FORWARD_TIMEOUT_MS',
+    key: 'forwardTimeoutMs',
+    kind: 'int',
+    help: 'How long a request to an email service may take before it counts as failed and is retried.',
+    fallback: '10000',
+  },
+  {
+    env: 'FORWARD_RETRY_BASE_MS',
+    key: 'forwardRetryBaseMs',
+    kind: 'int',
+    help: 'First wait before a forward is retried; it doubles each attempt (with jitter, at most 6 h, at least Retry-After).',
+    fallback: '30000',
+  },
+  {
+    env: 'FORWARD_MAX_ATTEMPTS',
+    key: 'forwardMaxAttempts',
+    kind: 'int',
+    help: 'Attempts before a forward that keeps meeting 5xx, 429 or network errors stops as failed.',
+    fallback: '15',
+  },
+  {
+    env: 'FORWARD_KEEP_DAYS',
+    key: 'forwardKeepDays',
+    kind: 'int',
+    help: 'Days a finished forward is listed in the admin before it is deleted (failed ones stay until retried).',
+    fallback: '30',
+  },
 ];
+
+/** The config file may group the comment source settings: `"commentSource": { "name", "url", "token", ... }`. */
+const COMMENT_SOURCE_FIELDS: Record<string, string> = {
+  name: 'COMMENT_SOURCE',
+  url: 'COMMENT_SOURCE_URL',
+  token: 'COMMENT_SOURCE_TOKEN',
+  site: 'COMMENT_SOURCE_SITE',
+  user: 'COMMENT_SOURCE_USER',
+  category: 'COMMENT_SOURCE_CATEGORY',
+  map: 'COMMENT_SOURCE_MAP',
+  timeoutMs: 'COMMENT_SOURCE_TIMEOUT_MS',
+  cacheSeconds: 'COMMENT_CACHE_SECONDS',
+};
+
+function expandCommentSource(file: Record<string, unknown>): Record<string, unknown> {
+  const group = file.commentSource;
+  if (group === undefined || typeof group === 'string') return file;
+  if (!group || typeof group !== 'object' || Array.isArray(group))
+    throw new ConfigError('commentSource in the config file must be an object ({ "name": "remark42", ... }).');
+  const out: Record<string, unknown> = { ...file };
+  delete out.commentSource;
+  for (const [field, value] of Object.entries(group)) {
+    const env = COMMENT_SOURCE_FIELDS[field];
+    if (!env)
+      throw new ConfigError(
+        `commentSource.${field} is not a setting (${Object.keys(COMMENT_SOURCE_FIELDS).join(', ')}).`,
+      );
+    out[env] = value;
+  }
+  return out;
+}
+
+interface CommentSourceConfig {
+  commentSource: SourceName;
+  commentSourceUrl: string | undefined;
+  commentSourceSite: string | undefined;
+  commentSourceMap: string;
+}
+
+/** Checks the comment source settings at start, so a typo is an error now and not a silent 0 on every page. */
+function commentSourceConfig(values: Record<string, unknown>): CommentSourceConfig {
+  const name = String(values.commentSource ?? 'push').toLowerCase() as SourceName;
+  if (!SOURCE_NAMES.includes(name))
+    throw new ConfigError(`COMMENT_SOURCE is one of ${SOURCE_NAMES.join(', ')}, not ${String(values.commentSource)}.`);
+  const map = (values.commentSourceMap as string | undefined) ?? '{id}';
+  if (!map.includes('{id}') && !map.includes('{encodedId}'))
+    throw new ConfigError('COMMENT_SOURCE_MAP must contain {id} (or {encodedId}), e.g. https://news.example/{id}.');
+  const site = values.commentSourceSite as string | undefined;
+  if (name === 'push')
+    return { commentSource: name, commentSourceUrl: undefined, commentSourceSite: site, commentSourceMap: map };
+  const url = ((values.commentSourceUrl as string | undefined) ?? DEFAULT_URLS[name])?.replace(/\/+$/, '');
+  if (!url) throw new ConfigError(`COMMENT_SOURCE_URL is required for ${name}: the address of your ${name} server.`);
+  if (!normaliseOrigin(url)) throw new ConfigError('COMMENT_SOURCE_URL must be an http(s) URL.');
+  const need = (setting: string, ok: boolean, what: string) => {
+    if (!ok) throw new ConfigError(`${setting} is required for ${name}: ${what}.`);
+  };
+  const token = values.commentSourceToken as string | undefined;
+  if (name === 'discourse') {
+    need('COMMENT_SOURCE_TOKEN', !!token, 'a Discourse API key');
+    need('COMMENT_SOURCE_USER', !!values.commentSourceUser, 'the Api-Username the key acts as');
+  }
+  if (name === 'coral') need('COMMENT_SOURCE_TOKEN', !!token, 'a Coral access token');
+  if (name === 'giscus') {
+    need('COMMENT_SOURCE_TOKEN', !!token, 'a GitHub token that can read the discussions');
+    need('COMMENT_SOURCE_SITE', /^[\w.-]+\/[\w.-]+$/.test(site ?? ''), 'the repository as owner/name');
+  }
+  if (name === 'hyvor') need('COMMENT_SOURCE_SITE', /^\d+$/.test(site ?? ''), 'the Hyvor Talk website id (a number)');
+  return { commentSource: name, commentSourceUrl: url, commentSourceSite: site, commentSourceMap: map };
+}
 
 export class ConfigError extends Error {}
 
@@ -185,6 +372,8 @@ function parseValue(setting: Setting, raw: unknown): unknown {
         .filter(Boolean);
     case 'bool':
       return raw === true || /^(1|true|yes|on)$/i.test(String(raw));
+    case 'json':
+      return raw;
     default:
       return String(raw);
   }
@@ -204,7 +393,7 @@ export function normaliseOrigin(value: string): string | undefined {
 export function loadConfig(options: LoadOptions = {}): Config {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const file = readConfigFile(cwd, env);
+  const file = expandCommentSource(readConfigFile(cwd, env));
   const values: Record<string, unknown> = {};
   for (const setting of SETTINGS) {
     // An empty variable counts as unset, so the file (or the default) still applies.
@@ -241,6 +430,26 @@ export function loadConfig(options: LoadOptions = {}): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded database).');
   }
+  const timeoutMs = (values.commentSourceTimeoutMs as number | undefined) ?? 3000;
+  if (timeoutMs < 1) throw new ConfigError('COMMENT_SOURCE_TIMEOUT_MS must be at least 1.');
+
+  let forwarders: ForwarderConfig[];
+  try {
+    forwarders = options.overrides?.forwarders ?? parseForwarders(values.forwarders, env);
+  } catch (error) {
+    if (error instanceof ForwardingConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const lists = (values.lists as string[] | undefined) ?? [];
+  for (const forwarder of forwarders) {
+    const unknown = forwarder.lists.find((list) => lists.length > 0 && !lists.includes(list));
+    if (unknown !== undefined)
+      throw new ConfigError(`FORWARDERS: ${forwarder.name} names the list "${unknown}", which is not in LISTS.`);
+  }
+  const forwardMaxAttempts = (values.forwardMaxAttempts as number | undefined) ?? 15;
+  if (forwardMaxAttempts < 1) throw new ConfigError('FORWARD_MAX_ATTEMPTS must be at least 1.');
+  const forwardTimeoutMs = (values.forwardTimeoutMs as number | undefined) ?? 10_000;
+  if (forwardTimeoutMs < 1) throw new ConfigError('FORWARD_TIMEOUT_MS must be at least 1.');
 
   return {
     port,
@@ -260,6 +469,17 @@ export function loadConfig(options: LoadOptions = {}): Config {
     trustProxy: (values.trustProxy as boolean | undefined) ?? false,
     sqliteSynchronous: synchronous,
     logLevel,
+    ...commentSourceConfig(values),
+    commentSourceToken: (values.commentSourceToken as string | undefined) || undefined,
+    commentSourceUser: (values.commentSourceUser as string | undefined) || undefined,
+    commentSourceCategory: (values.commentSourceCategory as string | undefined) || undefined,
+    commentSourceTimeoutMs: timeoutMs,
+    commentCacheSeconds: (values.commentCacheSeconds as number | undefined) ?? 60,
+    forwarders,
+    forwardTimeoutMs,
+    forwardRetryBaseMs: (values.forwardRetryBaseMs as number | undefined) ?? 30_000,
+    forwardMaxAttempts,
+    forwardKeepDays: (values.forwardKeepDays as number | undefined) ?? 30,
   };
 }
 

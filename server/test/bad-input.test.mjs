@@ -224,9 +224,9 @@ describe('bad input', () => {
       415,
     );
     await send('GET votes without articleId', '/v1/votes', { method: 'GET', type: null, key: null }, 400);
-    const many = Array.from({ length: 101 }, (_, i) => `articleId=a${i}`).join('&');
+    const many = Array.from({ length: 201 }, (_, i) => `articleId=a${i}`).join('&');
     await send(
-      'GET comment counts, 101 ids',
+      'GET comment counts, 201 ids',
       `/v1/comments/counts?${many}`,
       { method: 'GET', type: null, key: null },
       400,

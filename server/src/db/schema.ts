@@ -42,7 +42,14 @@ export interface Database {
   votes: { article_id: string; reader_id: string; scenario_id: string; client_key: string; created_at: number };
   vote_counts: { article_id: string; scenario_id: string; n: number };
   vote_caps: { client_key: string; article_id: string; day: string; n: number };
-  comment_counts: { article_id: string; count: number; updated_at: number };
+  /** `source` null: pushed (admin PUT) before sources existed; `checked_at`: last time the source was asked. */
+  comment_counts: {
+    article_id: string;
+    count: number;
+    updated_at: number;
+    source: string | null;
+    checked_at: number | null;
+  };
   idempotency: {
     scope: string;
     key: string;
@@ -54,6 +61,23 @@ export interface Database {
   };
   rate_limits: { bucket: string; client_key: string; window_start: number; n: number };
   salts: { day: string; salt: string };
+  forward_jobs: {
+    id: string;
+    forwarder: string;
+    service: string;
+    list: string;
+    action: 'subscribe' | 'unsubscribe' | 'erase';
+    email: string;
+    /** JSON of ForwardPayload (name, language, consent...): what the adapters may send besides the address. */
+    payload: string;
+    status: 'pending' | 'failed' | 'done';
+    attempts: number;
+    last_error: string | null;
+    next_attempt_at: number;
+    locked_until: number;
+    created_at: number;
+    updated_at: number;
+  };
 }
 
 export type Db = Kysely<Database>;
