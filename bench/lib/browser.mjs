@@ -5,7 +5,13 @@ import { CHROME_ARGS, findBrowser } from '../../scripts/browser.mjs';
 export async function launchBrowser() {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error('No Chromium or Chrome found: set CHROME_PATH (see README).');
-  return puppeteer.launch({ executablePath, headless: true, args: [...CHROME_ARGS, '--js-flags=--expose-gc'] });
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROME_ARGS, '--js-flags=--expose-gc'],
+    // 10,000 cycles of a story take minutes on a loaded machine: more than puppeteer's 3 minutes.
+    protocolTimeout: 20 * 60_000,
+  });
 }
 
 /** A fresh page in its own browser context (no shared cache or memory), 1280×800. */
