@@ -39,7 +39,7 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   (data source and list parser included), key points 1.25 KB: 1.6 KB over. A full article
 //   (8 files) loses about 3.3 KB of compression against its five elements' code in one file, and
 //   that code in one file is already 28 KB.
-const SINGLE_FILE_CEILING = 37.4 * KB;
+const SINGLE_FILE_CEILING = 36.8 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 11.75 * KB },
