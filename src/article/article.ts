@@ -11,7 +11,6 @@ import { options } from '../core/own.js';
 import { createElement, listen } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
-import { format } from '../core/strings.js';
 import { articleStyles } from './article.styles.js';
 import { loadSource, type ArticleFields } from './source.js';
 import { collectHeadings, findTarget, nestEntries, publicFragment, type TocEntry } from './toc.js';
@@ -287,30 +286,30 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     const value = this.#field(name);
     const time = Date.parse(value!);
     return time
-      ? html`<span>${this.resolvedStrings[name]} <time datetime=${value!}>${dates().format(time)}</time></span>`
+      ? html`<span>${this.say(name)} <time datetime=${value!}>${dates().format(time)}</time></span>`
       : nothing;
   }
 
   protected override render() {
     const lang = resolveLang(this);
     const dates = () => dateFormat(lang);
-    const { uid, resolvedStrings: text, level, loading } = this;
+    const { uid, level, loading } = this;
     const headline = this.#field('headline');
     const dek = this.#field('dek');
     const byline = this.#field('byline');
-    const status = loading ? text.loading : this.failed ? text.loadFailed : '';
+    const status = loading ? this.say('loading') : this.failed ? this.say('loadFailed') : '';
     return html`<article part="base" aria-labelledby=${headline ? `${uid}-h` : nothing} aria-busy=${loading}>
       <header part="header">
         ${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}
         <p part="meta">
-          ${byline ? html`<span class="byline">${format(text.byline, { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${format(text.readingTime, { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}
+          ${byline ? html`<span class="byline">${this.say('byline', { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${this.say('readingTime', { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}
         </p>
       </header>
       <p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>
       ${
         this.toc && this.#entries.length
           ? html`<nav part="toc" aria-labelledby="${uid}-t">
-              ${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, text.toc, 'toc-heading')}
+              ${renderHeading(Math.min(level + 1, 6) as HeadingLevel, `${uid}-t`, this.say('toc'), 'toc-heading')}
               <ol>
                 ${nestEntries(this.#entries).map(
                   (section) =>

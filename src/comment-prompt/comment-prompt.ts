@@ -332,7 +332,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   #renderShare(network: ShareNetwork, data: ShareData) {
     const brand = intents[network]?.[0];
-    const label = brand || this.resolvedStrings[network as 'email'];
+    const label = brand || this.say(network as 'email');
     const name = brand ? format(this.resolvedStrings.shareOn, { network: brand }) : nothing;
     const click = this.listener((e: Event) => this.#onShare(network, e));
     const d = icons[network];
@@ -367,7 +367,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               aria-expanded=${this.asking}
               @click=${this.listener(() => this.#ask(!this.asking))}
             >
-              ${format(this.resolvedStrings.mastodonChange, { server: this.instance })}
+              ${this.say('mastodonChange', { server: this.instance })}
             </button>`
           : nothing
       }${network === 'mastodon' && this.asking ? this.#renderMastodonForm() : nothing}
@@ -376,21 +376,20 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   /** Right after the button that opened it, in reading and focus order. */
   #renderMastodonForm() {
-    const t = this.resolvedStrings;
     return html`<form
       part="mastodon-form"
       novalidate
       @submit=${this.listener(this.#submitInstance)}
       @keydown=${this.listener((e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false))}
     >
-      <label for="server">${t.mastodon}</label
+      <label for="server">${this.say('mastodon')}</label
       ><input
         id="server"
         inputmode="url"
         autocomplete="off"
         aria-invalid=${!!this.invalid}
         aria-describedby="invalid"
-      /><button>${t.share}</button><span id="invalid" aria-live="polite">${this.invalid}</span>
+      /><button>${this.say('share')}</button><span id="invalid" aria-live="polite">${this.mark(this.invalid)}</span>
     </form>`;
   }
 
@@ -399,16 +398,18 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const data = this.shareData;
     const t = this.resolvedStrings;
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? t.heading)}${
+      ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.say('heading'))}${
         this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing
       }${
         count !== undefined
-          ? html`<p part="count">${count === null ? '' : formatCount(count, resolveLang(this), t)}</p>`
+          ? html`<p part="count">
+              ${count === null ? '' : this.mark(formatCount(count, resolveLang(this), t), 'countOther')}
+            </p>`
           : nothing
       }${
         this.#href
           ? html`<a part="cta" href=${this.#href} @click=${this.listener(this.#goToComments)}
-              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || t.cta}</a
+              >${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.say('cta')}</a
             >`
           : nothing
       }${
@@ -420,7 +421,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
       }${
         this.copyFallback ? html`<input part="copy-input" readonly aria-label=${t.copy} .value=${data.url} />` : nothing
       }
-      <p part="status" role="status">${this.status}</p>
+      <p part="status" role="status">${this.mark(this.status)}</p>
     </section>`;
   }
 }

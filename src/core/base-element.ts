@@ -1,12 +1,20 @@
-import { isServer, LitElement, type PropertyDeclarations, type PropertyValues, type RenderOptions } from 'lit';
+import {
+  html,
+  isServer,
+  LitElement,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type RenderOptions,
+  type TemplateResult,
+} from 'lit';
 import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
-import { options } from './own.js';
+import { isRecord, options } from './own.js';
 import { firstUpdate } from './first-update.js';
 import { resolveLang } from './locale.js';
-import { mergeStrings, translationFor, type Strings } from './strings.js';
+import { format, mergeStrings, translationFor, type Strings } from './strings.js';
 import { themeStyles } from './theme.js';
 
 let nextId = 0;
@@ -83,6 +91,27 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     }
   }
 
+  /** The keys whose English default is shown on a page in another language (marked by `say`). */
+  #fallback = new Set<string>();
+
+  /**
+   * Text `key`, its `{placeholders}` filled, for a content position. An English default on a page
+   * in another language (no registered translation, no `strings` for it) comes in a
+   * `<span lang="en" dir="ltr">`: read as English, and not reordered in right-to-left text.
+   */
+  protected say(key: keyof S & string, values?: Record<string, string | number>): string | TemplateResult {
+    const value = this.resolvedStrings[key];
+    return this.mark(values ? format(value, values) : value, key);
+  }
+
+  /** `text` (text `key`, or a message kept as a string), marked as English like `say` when `key`'s English default is in use. */
+  protected mark(
+    text: string,
+    key = (Object.keys(this.defaultStrings) as (keyof S)[]).find((k) => this.resolvedStrings[k] === text),
+  ): string | TemplateResult {
+    return text && this.#fallback.has(key as string) ? html`<span lang="en" dir="ltr">${text}</span>` : text;
+  }
+
   #resolveStrings(): void {
     let overrides: unknown = this.strings;
     let field = 'strings';
@@ -93,9 +122,17 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
       field = 'strings attribute';
     }
     // English defaults, then a registered translation for the element's language, then the page's own.
-    const translated = mergeStrings(this.defaultStrings, translationFor(this.localName, resolveLang(this))).strings;
+    const lang = resolveLang(this);
+    const translation = translationFor(this.localName, lang);
+    const translated = mergeStrings(this.defaultStrings, translation).strings;
     const { strings, rejected } = mergeStrings(translated, overrides);
     this.resolvedStrings = strings;
+    const given = (source: unknown, key: string) => isRecord(source) && Object.hasOwn(source, key);
+    this.#fallback = new Set(
+      /^en\b/i.test(lang)
+        ? []
+        : Object.keys(strings).filter((key) => !given(translation, key) && !given(overrides, key)),
+    );
     for (const key of rejected) {
       this.reportProblem(
         'invalid-property',

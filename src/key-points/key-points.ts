@@ -107,7 +107,7 @@ export class LedeKeyPoints extends LedeElement<KeyPointsStrings> {
     // On a server the HTML children cannot be read: a default slot keeps them visible until upgrade.
     if (points.length === 0) return isServer ? html`<slot></slot>` : nothing;
     const headingId = `${this.uid}-heading`;
-    const heading = this.heading ?? childrenHeading ?? this.resolvedStrings.heading;
+    const heading = this.heading ?? childrenHeading ?? this.say('heading');
     const items = points.map((point) => this.renderPoint(point));
     return html`<section part="base" aria-labelledby=${headingId}>
       ${renderHeading(this.level, headingId, heading)}

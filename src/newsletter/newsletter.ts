@@ -482,7 +482,6 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   protected override render() {
-    const t = this.resolvedStrings;
     // Ids are scoped to the shadow root: these cannot clash with the page's or another element's.
     const [field, problem] = this.error ?? [];
     const invalid = (name: string) => (field === name ? 'true' : nothing);
@@ -491,12 +490,14 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     // The email field's required state is in the accessibility tree, so its mark is for the eye only;
     // browsers expose no required state on a checkbox, so the consent box is described by its mark.
     const required = (id?: string) =>
-      html` <span class="required" id=${id ?? nothing} aria-hidden=${id ? nothing : 'true'}>${t.required}</span>`;
+      html` <span class="required" id=${id ?? nothing} aria-hidden=${id ? nothing : 'true'}
+        >${this.say('required')}</span
+      >`;
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
+      ${renderHeading(this.level, 'heading', this.heading ?? this.say('heading'))}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
       <form part="form" novalidate @submit=${this.listener(this.#submit)}>
         <div>
-          <label for="email">${t.email}${required()}</label
+          <label for="email">${this.say('email')}${required()}</label
           ><input
             part="input"
             id="email"
@@ -508,7 +509,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
             aria-describedby=${describedBy('email')}
           />${error('email')}
         </div>
-        ${this.#asksName ? html`<div><label for="name">${t.name}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
+        ${this.#asksName ? html`<div><label for="name">${this.say('name')}</label><input part="input" id="name" name="name" autocomplete="name" /></div>` : nothing}
         ${
           this.#hasConsent
             ? html`<div class="consent">
@@ -526,10 +527,10 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
         }
         <input class="visually-hidden" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
-          ${this.buttonLabel ?? t.button}
+          ${this.buttonLabel ?? this.say('button')}
         </button>
       </form>
-      <p part="status" role="status">${this.message}</p>
+      <p part="status" role="status">${this.mark(this.message)}</p>
     </section>`;
   }
 }

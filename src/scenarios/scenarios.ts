@@ -355,13 +355,13 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
         })}`
       : '';
     const message = closed
-      ? t.closed + leading
+      ? this.mark(t.closed + leading, 'closed')
       : {
           idle: '',
-          sending: t.sending,
-          saved: t.saved,
-          voted: t.results + leading,
-          error: this.#refusal ?? t.error,
+          sending: this.say('sending'),
+          saved: this.say('saved'),
+          voted: this.mark(t.results + leading, 'results'),
+          error: this.#refusal ?? this.say('error'),
         }[this.status];
     const card = (s: Scenario, i: number) => {
       const count = counts ? countOf(counts, s.id) : 0;
@@ -374,7 +374,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
             ? html`<p part="result">
                 <svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
                   <rect width=${share * 100} height="1"></rect></svg
-                >${format(t.share, { percent: percent!.format(share), count, total })}
+                >${this.say('share', { percent: percent!.format(share), count, total })}
               </p>`
             : nothing
         }${
@@ -386,14 +386,14 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
                 aria-label=${format(t.voteName, { vote: t.vote, title: s.title })}
                 @click=${this.listener(() => this.#vote(s.id))}
               >
-                ${t.vote}
+                ${this.say('vote')}
               </button>`
             : nothing
         }
       </li>`;
     };
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeading(this.level, 'heading', this.heading ?? heading ?? t.heading)}
+      ${renderHeading(this.level, 'heading', this.heading ?? heading ?? this.say('heading'))}
       <ul part="list">
         ${scenarios.map(card)}
       </ul>

@@ -77,4 +77,34 @@ describe('translations', () => {
     expect(shadowText(el, '[part="button"]')).to.equal('Jetzt abonnieren');
     expect(shadowText(el, 'h2')).to.equal('Newsletter');
   });
+
+  it('marks English fallback text lang="en" dir="ltr" on a page in a language without a translation', async () => {
+    const $ = await page('he', 'rtl');
+    const english = (tag: string) =>
+      [...$(tag).shadowRoot!.querySelectorAll('[lang="en"]')].map((span) => {
+        expect(span.getAttribute('dir'), span.textContent!).to.equal('ltr');
+        return span.textContent!.replace(/\s+/g, ' ').trim();
+      });
+    expect(english('lede-article')).to.include.members(['By Ada', 'Published', '1 min read']);
+    expect(english('lede-comment-prompt')).to.include.members(['Join the conversation', '3 comments']);
+    expect(english('lede-newsletter')).to.include.members(['Newsletter', 'Email', '(required)', 'Subscribe']);
+    // Not reordered in the right-to-left page ("min read 1").
+    const readingTime = $('lede-article').shadowRoot!.querySelector('.reading-time [lang="en"]')!;
+    expect(getComputedStyle(readingTime).direction).to.equal('ltr');
+    expect(getComputedStyle(readingTime).unicodeBidi).to.equal('isolate');
+    // The publisher's own text (the headline) and the page-language date are not marked.
+    expect(!!$('lede-article').shadowRoot!.querySelector('[part="headline"]')!.closest('[lang]')).to.be.false;
+    expect(!!$('lede-article').shadowRoot!.querySelector('time')!.closest('[lang]')).to.be.false;
+  });
+
+  it('marks nothing in a translated page, nor in an English one', async () => {
+    for (const lang of ['de', 'en-GB']) {
+      const $ = await page(lang);
+      for (const tag of ['lede-article', 'lede-comment-prompt', 'lede-newsletter'])
+        expect(
+          [...$(tag).shadowRoot!.querySelectorAll('[lang]')].map((e) => e.textContent),
+          `${tag} in ${lang}`,
+        ).to.deep.equal([]);
+    }
+  });
 });
