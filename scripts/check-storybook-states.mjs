@@ -158,12 +158,12 @@ const ALL_STATES = [
     'elements-story--loading-from-src',
     '<lede-story> loading from src',
     // A pending request has no resource timing entry yet: the element is there, with its src, and empty.
-    `document.querySelector('lede-story')?.getAttribute('src')?.endsWith('hanging.json') && document.querySelector('lede-story').shadowRoot !== null && ${inShadow('lede-story', 'lede-article')} === null`,
+    `document.querySelector('lede-story')?.getAttribute('src')?.endsWith('hanging.json') && ${inShadow('lede-story', 'lede-article')} === null && ${text('lede-story', '[part=status]')} === 'Loading the story…'`,
   ],
   [
     'elements-story--failing-from-src',
     '<lede-story> failing from src',
-    `${inShadow('lede-story', 'lede-article')} === null && performance.getEntriesByType('resource').some((r) => r.name.includes('failing.json'))`,
+    `${inShadow('lede-story', 'lede-article')} === null && ${text('lede-story', '[part=status]')} === 'The story could not be loaded.'`,
   ],
 ];
 /** `STATES=story-id,…` checks only those. */

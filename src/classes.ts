@@ -9,7 +9,7 @@ export type { ArticleStrings } from './article/article.js';
 export { LedeKeyPoints } from './key-points/key-points.js';
 export type { KeyPoint, KeyPointsStrings, KeyPointsSource } from './key-points/key-points.js';
 export { LedeStory } from './story/story.js';
-export type { LedeDocument } from './story/story.js';
+export type { LedeDocument, StoryStrings } from './story/story.js';
 export { LedeCommentPrompt } from './comment-prompt/comment-prompt.js';
 export type {
   CommentPromptStrings,

@@ -75,7 +75,7 @@ export const LoadingFromSrc: Story = {
     docs: {
       description: {
         story:
-          'While `src` is fetched (this URL never answers), nothing is shown yet (the element takes no space until the document arrives).',
+          'While `src` is fetched (this URL never answers), a polite one-line status says so ("Loading the story…"); the parts replace it when the document arrives.',
       },
     },
   },
@@ -88,7 +88,7 @@ export const FailingFromSrc: Story = {
     docs: {
       description: {
         story:
-          '`src` answers 500: a `lede-error` (`http`, field `src`) tells the page, and the element shows what it can.',
+          '`src` answers 500: a `lede-error` (`http`, field `src`) tells the page, and the status line says "The story could not be loaded."',
       },
     },
   },

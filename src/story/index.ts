@@ -2,7 +2,7 @@ import { define } from '../core/define.js';
 import { LedeStory } from './story.js';
 
 export { LedeStory } from './story.js';
-export type { LedeDocument } from './story.js';
+export type { LedeDocument, StoryStrings } from './story.js';
 
 define('lede-story', LedeStory);
 

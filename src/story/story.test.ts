@@ -147,6 +147,27 @@ describe('<lede-story>', () => {
     expect((await missing).detail).to.include({ code: 'http', field: 'src' });
   });
 
+  it('says it is loading while src is fetched (a polite status line), and when it could not be loaded', async () => {
+    const session = new EndpointSession();
+    const url = await session.page('slow.json', JSON.stringify(full), 'application/json');
+    await session.fail('pages', { delay: 400 });
+    const el = await fixture<LedeStory>(html`<lede-story src=${url}></lede-story>`);
+    const status = () => el.shadowRoot!.querySelector<HTMLElement>('[part="status"][role="status"]');
+    await until(() => status()?.textContent?.trim() === 'Loading the story…', 'the loading status');
+    expect(status()!.classList.contains('visually-hidden')).to.be.false;
+    await oneEvent(el, 'lede-load');
+    expect(parts(el)).to.include('lede-article');
+    expect(status()!.textContent!.trim()).to.equal('');
+    expect(status()!.classList.contains('visually-hidden')).to.be.true;
+
+    const failed = oneEvent(el, 'lede-error');
+    el.src = `${session.base}/pages/none`;
+    await failed;
+    await el.updateComplete;
+    expect(status()!.textContent!.trim()).to.equal('The story could not be loaded.');
+    expect(parts(el)).to.include('lede-article'); // What was shown stays.
+  });
+
   it('finishes loading src after being moved in the page mid-load', async () => {
     const session = new EndpointSession();
     const url = await session.page('moved.json', JSON.stringify(full), 'application/json');

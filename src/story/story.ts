@@ -29,6 +29,14 @@ function partsLevel(level: number, body: unknown): number {
   const levels = [...String(body ?? '').matchAll(/<h([1-6])[\s>]/gi)].map((m) => Number(m[1]));
   return Math.min(levels.length ? Math.max(Math.min(...levels), level) : level + 1, 6);
 }
+const defaultStrings = {
+  /** Shown while `src` is fetched. */
+  loading: 'Loading the story…',
+  loadFailed: 'The story could not be loaded.',
+};
+
+export type StoryStrings = typeof defaultStrings;
+
 type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
 
 /**
@@ -48,12 +56,14 @@ type Shown = { doc: Partial<LedeDocument>; valid: Set<Part> };
  * @fires lede-error - The document is invalid (`field` is the path, like `scenarios.items[2].title`) or `src` could not be loaded.
  *
  * @csspart base - The wrapper of the parts; each part keeps its own margins.
+ * @csspart status - The polite status line while `src` loads or after it failed (visually hidden otherwise).
  */
-export class LedeStory extends LedeElement {
+export class LedeStory extends LedeElement<StoryStrings> {
   static override properties = {
     src: {},
     document: { attribute: false },
     fromSrc: { state: true, attribute: false },
+    loadState: { state: true, attribute: false },
   };
 
   /** URL of a Lede document (JSON). */
@@ -64,11 +74,14 @@ export class LedeStory extends LedeElement {
 
   private fromSrc?: unknown;
 
+  /** Where fetching `src` stands: shown as a one-line status until the document is there. */
+  private loadState?: 'loading' | 'failed';
+
   #shown?: Shown;
   #fetching?: AbortController;
 
   protected get defaultStrings() {
-    return {};
+    return defaultStrings;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -101,13 +114,17 @@ export class LedeStory extends LedeElement {
     const src = this.src;
     if (!src) return;
     const controller = (this.#fetching = new AbortController());
+    this.loadState = 'loading';
     try {
       const { text } = await fetchSource(src, controller.signal, { Accept: 'application/json' });
       this.fromSrc = parseSourceJson(text);
+      this.loadState = undefined;
       await this.updateComplete;
       if (this.#shown) emit(this, 'lede-load', { src, kind: 'document' });
     } catch (error) {
-      if (!controller.signal.aborted) reportSourceError(this, error);
+      if (controller.signal.aborted) return;
+      this.loadState = 'failed';
+      reportSourceError(this, error);
     } finally {
       // Still set after an abort: a story moved in the page mid-load loads again on reconnect.
       if (!controller.signal.aborted) this.#fetching = undefined;
@@ -196,10 +213,18 @@ export class LedeStory extends LedeElement {
   }
 
   protected override render() {
-    if (!this.#shown) return nothing;
+    const state = this.loadState;
+    // Polite and one line: "loading" until the document is there, then the parts (or "could not be loaded").
+    const status = this.src
+      ? html`<p part="status" role="status" class=${state ? '' : 'visually-hidden'}>
+          ${state ? this.say(state === 'loading' ? 'loading' : 'loadFailed') : ''}
+        </p>`
+      : nothing;
+    if (!this.#shown) return status;
     const { doc, valid } = this.#shown;
     return html`<div part="base">
-      ${PARTS.map(([part]) => (valid.has(part) ? this.#renderPart(part, doc) : nothing))}
-    </div>`;
+        ${PARTS.map(([part]) => (valid.has(part) ? this.#renderPart(part, doc) : nothing))}
+      </div>
+      ${status}`;
   }
 }

@@ -12,6 +12,7 @@ const ar: Translation = {
     loading: 'جارٍ تحميل المقال…',
     loadFailed: 'تعذّر تحميل المقال.',
   },
+  'lede-story': { loading: 'جارٍ تحميل المقال…', loadFailed: 'تعذّر تحميل المقال.' },
   'lede-key-points': { heading: 'أهم النقاط' },
   'lede-scenarios': {
     heading: 'ما الذي قد يحدث بعد ذلك',

@@ -12,6 +12,7 @@ const de: Translation = {
     loading: 'Der Artikel wird geladen …',
     loadFailed: 'Der Artikel konnte nicht geladen werden.',
   },
+  'lede-story': { loading: 'Der Artikel wird geladen …', loadFailed: 'Der Artikel konnte nicht geladen werden.' },
   'lede-key-points': { heading: 'Das Wichtigste' },
   'lede-scenarios': {
     heading: 'Wie es weitergehen könnte',

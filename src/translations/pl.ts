@@ -12,6 +12,7 @@ const pl: Translation = {
     loading: 'Wczytywanie artykułu…',
     loadFailed: 'Nie udało się wczytać artykułu.',
   },
+  'lede-story': { loading: 'Wczytywanie artykułu…', loadFailed: 'Nie udało się wczytać artykułu.' },
   'lede-key-points': { heading: 'Najważniejsze' },
   'lede-scenarios': {
     heading: 'Co może się wydarzyć',
