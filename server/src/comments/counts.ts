@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
 import { articleKey, describeUrl } from './mapping.js';
 import { SOURCES } from './sources/index.js';
-import type { CountSource } from './sources/types.js';
+import type { Counts, CountSource } from './sources/types.js';
 
 export interface CountRow {
   articleId: string;
@@ -141,43 +141,53 @@ export class CommentCounts {
       byKey.set(key, [...(byKey.get(key) ?? []), id]);
     }
     const now = Date.now();
-    let counts: Map<string, number>;
+    const found: Counts = new Map();
     try {
-      counts = await source.fetchCounts([...byKey.keys()], AbortSignal.timeout(this.config.commentSourceTimeoutMs));
+      await source.fetchCounts([...byKey.keys()], AbortSignal.timeout(this.config.commentSourceTimeoutMs), found);
     } catch (error) {
       this.log(
-        `comment counts: ${source.name} did not answer for ${ids.length} article(s): ${(error as Error).message}`,
+        `comment counts: ${source.name} did not answer for ${byKey.size - found.size} of ${byKey.size} article(s): ` +
+          (error as Error).message,
       );
-      // The last known count stays; the time of this try keeps the next one a TTL away (no hammering a failing source).
+    }
+    const fresh = [...byKey]
+      .filter(([key]) => found.has(key))
+      .flatMap(([key, articleIds]) =>
+        articleIds.map((id) => ({
+          article_id: id,
+          count: found.get(key)!,
+          updated_at: now,
+          source: source.name,
+          checked_at: now,
+        })),
+      );
+    const unknown = [...byKey].filter(([key]) => !found.has(key)).flatMap(([, articleIds]) => articleIds);
+    if (fresh.length > 0) {
       await this.db
         .insertInto('comment_counts')
-        .values(ids.map((id) => ({ article_id: id, count: 0, updated_at: 0, source: source.name, checked_at: now })))
+        .values(fresh)
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet((eb) => ({
+            count: eb.ref('excluded.count'),
+            updated_at: eb.ref('excluded.updated_at'),
+            source: eb.ref('excluded.source'),
+            checked_at: eb.ref('excluded.checked_at'),
+          })),
+        )
+        .execute()
+        .catch((e: Error) => this.log(`comment counts: could not store the counts from ${source.name}: ${e.message}`));
+    }
+    if (unknown.length > 0) {
+      // The last known count stays (0 with none: updated_at 0 means never fetched); the time of this try keeps the
+      // next one a TTL away, so a failing source is not asked on every request.
+      await this.db
+        .insertInto('comment_counts')
+        .values(
+          unknown.map((id) => ({ article_id: id, count: 0, updated_at: 0, source: source.name, checked_at: now })),
+        )
         .onConflict((oc) => oc.column('article_id').doUpdateSet({ source: source.name, checked_at: now }))
         .execute()
         .catch((e: Error) => this.log(`comment counts: could not record the failed try: ${e.message}`));
-      return;
     }
-    const values = [...byKey].flatMap(([key, articleIds]) =>
-      articleIds.map((id) => ({
-        article_id: id,
-        count: counts.get(key) ?? 0,
-        updated_at: now,
-        source: source.name,
-        checked_at: now,
-      })),
-    );
-    await this.db
-      .insertInto('comment_counts')
-      .values(values)
-      .onConflict((oc) =>
-        oc.column('article_id').doUpdateSet((eb) => ({
-          count: eb.ref('excluded.count'),
-          updated_at: eb.ref('excluded.updated_at'),
-          source: eb.ref('excluded.source'),
-          checked_at: eb.ref('excluded.checked_at'),
-        })),
-      )
-      .execute()
-      .catch((e: Error) => this.log(`comment counts: could not store the counts from ${source.name}: ${e.message}`));
   }
 }

@@ -6,8 +6,12 @@ export interface CountSource {
   readonly name: string;
   /** The most keys one call of `fetchCounts` is given (the service's batch size, or what one request should carry). */
   readonly batchSize: number;
-  /** Counts for `keys` from the service. Throws (SourceError, network error, abort) when it cannot tell. */
-  fetchCounts(keys: string[], signal: AbortSignal): Promise<Counts>;
+  /**
+   * Puts into `found` the count of every key the service answered for (a key it knows no thread for: 0), as soon as
+   * it knows it. Throws (SourceError, network error, abort) when it cannot finish: what is in `found` by then still
+   * counts, the other keys keep their last known count.
+   */
+  fetchCounts(keys: string[], signal: AbortSignal, found: Counts): Promise<void>;
 }
 
 /** Everything an adapter may need; which fields it reads is documented in docs/server-comment-counts.md. */
