@@ -145,9 +145,12 @@ export class CommentCounts {
     try {
       await source.fetchCounts([...byKey.keys()], AbortSignal.timeout(this.config.commentSourceTimeoutMs), found);
     } catch (error) {
+      // The service's own message, minus the token should a service ever echo it.
+      const message = (error as Error).message;
+      const token = this.config.commentSourceToken;
       this.log(
         `comment counts: ${source.name} did not answer for ${byKey.size - found.size} of ${byKey.size} article(s): ` +
-          (error as Error).message,
+          (token ? message.split(token).join('[token]') : message),
       );
     }
     const fresh = [...byKey]
