@@ -216,6 +216,21 @@ describe('comment source settings', () => {
     }
   });
 
+  it('an unreachable service answers 0 and the log says why', async () => {
+    const closed = await startIsso({ counts: {} });
+    const url = closed.url;
+    await closed.close();
+    const server = await startLede({ COMMENT_SOURCE: 'isso', COMMENT_SOURCE_URL: url, COMMENT_SOURCE_MAP: '/{id}' });
+    try {
+      const response = await fetch(`${server.url}/v1/comments/counts?articleId=a&articleId=b`);
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { counts: { a: 0, b: 0 } });
+      assert.match(server.output(), /isso did not answer for 2 of 2 article\(s\): fetch failed \(.*ECONNREFUSED/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('a refused token (401) or a GraphQL error answers the last known count and logs the service message only', async () => {
     const stub = await startGitHub({
       token: 'right',

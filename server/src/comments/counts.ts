@@ -146,7 +146,8 @@ export class CommentCounts {
       await source.fetchCounts([...byKey.keys()], AbortSignal.timeout(this.config.commentSourceTimeoutMs), found);
     } catch (error) {
       // The service's own message, minus the token should a service ever echo it.
-      const message = (error as Error).message;
+      const cause = (error as { cause?: unknown }).cause;
+      const message = `${(error as Error).message}${cause instanceof Error ? ` (${cause.message})` : ''}`;
       const token = this.config.commentSourceToken;
       this.log(
         `comment counts: ${source.name} did not answer for ${byKey.size - found.size} of ${byKey.size} article(s): ` +

@@ -49,6 +49,7 @@ function messageOf(body: unknown): string | undefined {
 
 /** fetch + JSON: a non-2xx answer or a body that is not JSON becomes a SourceError with the service's message. */
 export async function requestJson(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+  // No redirects: fetch would carry a custom key header (Discourse's Api-Key) to wherever the redirect points.
   const response = await fetch(url, { ...init, signal, redirect: 'error' });
   const text = await response.text();
   let body: unknown;
