@@ -71,7 +71,8 @@ export class CommentCounts {
     let rows = await this.rows(ids);
     if (this.source) {
       const now = Date.now();
-      const due = ids.filter((id) => this.isDue(rows.get(id), now));
+      // Ids this process is fetching count as due too: their rows already carry the claim, not the count.
+      const due = ids.filter((id) => this.inflight.has(id) || this.isDue(rows.get(id), now));
       if (due.length > 0) {
         await this.refresh(due);
         rows = await this.rows(ids);
@@ -123,14 +124,55 @@ export class CommentCounts {
       if (pending) waits.push(pending);
       else fresh.push(id);
     }
-    for (const batch of chunks(fresh, this.source!.batchSize)) {
-      const fetching = this.fetchBatch(batch).finally(() => {
-        for (const id of batch) if (this.inflight.get(id) === fetching) this.inflight.delete(id);
+    if (fresh.length > 0) {
+      const fetching = this.claimAndFetch(fresh).finally(() => {
+        for (const id of fresh) if (this.inflight.get(id) === fetching) this.inflight.delete(id);
       });
-      for (const id of batch) this.inflight.set(id, fetching);
+      for (const id of fresh) this.inflight.set(id, fetching);
       waits.push(fetching);
     }
     await Promise.all(new Set(waits));
+  }
+
+  private async claimAndFetch(ids: string[]): Promise<void> {
+    let claimed: string[];
+    try {
+      claimed = await this.claim(ids, Date.now());
+    } catch (error) {
+      this.log(`comment counts: could not claim the fetch: ${(error as Error).message}`);
+      return;
+    }
+    await Promise.all(chunks(claimed, this.source!.batchSize).map((batch) => this.fetchBatch(batch)));
+  }
+
+  /**
+   * Marks the due ids as being fetched now and returns those this process won. Several processes on one PostgreSQL
+   * database then ask the comment system once per TTL between them; the others answer the last known count meanwhile.
+   */
+  private async claim(ids: string[], now: number): Promise<string[]> {
+    const name = this.sourceName;
+    const updated = await this.db
+      .updateTable('comment_counts')
+      .set({ checked_at: now })
+      .where('article_id', 'in', ids)
+      .where((eb) =>
+        eb.or([
+          eb('checked_at', 'is', null),
+          eb('checked_at', '<=', now - this.ttlMs),
+          eb('source', 'is', null),
+          eb('source', '!=', name),
+        ]),
+      )
+      .returning('article_id')
+      .execute();
+    // Never counted before: the new row (0, never fetched) is the claim.
+    const inserted = await this.db
+      .insertInto('comment_counts')
+      .values(ids.map((id) => ({ article_id: id, count: 0, updated_at: 0, source: name, checked_at: now })))
+      .onConflict((oc) => oc.column('article_id').doNothing())
+      .returning('article_id')
+      .execute();
+    return [...updated, ...inserted].map((row) => row.article_id);
   }
 
   private async fetchBatch(ids: string[]): Promise<void> {
