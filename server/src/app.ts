@@ -4,6 +4,7 @@ import { isUnavailable } from './db/open.js';
 import type { Deps, Env } from './deps.js';
 import { HttpError } from './http/errors.js';
 import { corsAndOrigin } from './http/origin.js';
+import { forwardingRoutes } from './forwarding/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { commentRoutes } from './routes/comments.js';
 import { linkRoutes } from './routes/links.js';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps, state: AppState): Hono<Env> {
   voteRoutes(app, deps);
   commentRoutes(app, deps);
   adminRoutes(app, deps);
+  forwardingRoutes(app, deps);
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));
   app.onError((error, c) => {

@@ -14,12 +14,18 @@ async function main(): Promise<number> {
     const { check } = await import('./cli/check.js');
     return check(args.slice(1));
   }
+  if (args[0] === 'forwarding') {
+    const { forwardingCommand } = await import('./cli/forwarding.js');
+    return forwardingCommand(args.slice(1), process.env);
+  }
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(
       `${helpText()}\nCommands:\n` +
         '  lede-server migrate-to postgres://…  copy the embedded database into an empty PostgreSQL database\n' +
         '  lede-server check <base-url> [--origin https://news.example]  run the endpoint contract against any server\n' +
-        '                                       (see lede-server check --help)\n',
+        '                                       (see lede-server check --help)\n' +
+        '  lede-server forwarding list [--status failed] [--json]  jobs forwarding subscribers to email services\n' +
+        '  lede-server forwarding retry [--id JOB_ID]  send failed jobs again (all, or one)\n',
     );
     return 0;
   }

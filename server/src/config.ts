@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_URLS, SOURCE_NAMES, type SourceName } from './comments/sources/index.js';
+import { ForwardingConfigError, parseForwarders } from './forwarding/config.js';
+import type { ForwarderConfig } from './forwarding/types.js';
 
 /** Every setting of lede-server. Each comes from the environment, `lede-server.config.json`, or its default. */
 export interface Config {
@@ -33,12 +35,18 @@ export interface Config {
   commentSourceMap: string;
   commentSourceTimeoutMs: number;
   commentCacheSeconds: number;
+  /** Email services that receive confirmed subscribers (docs/server-forwarding.md). */
+  forwarders: ForwarderConfig[];
+  forwardTimeoutMs: number;
+  forwardRetryBaseMs: number;
+  forwardMaxAttempts: number;
+  forwardKeepDays: number;
 }
 
 interface Setting {
   env: string;
   key: keyof Config;
-  kind: 'string' | 'int' | 'list' | 'bool' | 'secret';
+  kind: 'string' | 'int' | 'list' | 'bool' | 'secret' | 'json';
   help: string;
   fallback: string;
 }
@@ -215,6 +223,41 @@ export const SETTINGS: readonly Setting[] = [
     help: 'How long a fetched count is answered from the database before the comment system is asked again.',
     fallback: '60',
   },
+  {
+    env: 'FORWARDERS',
+    key: 'forwarders',
+    kind: 'json',
+    help: 'Email services that get confirmed subscribers, per list: a JSON array ([{"service":"buttondown","apiKey":"env:BD_KEY","lists":["weekly"]}]) or weekly=buttondown:KEY,… (docs/server-forwarding.md).',
+    fallback: '(none)',
+  },
+  {
+    env: 'FORWARD_TIMEOUT_MS',
+    key: 'forwardTimeoutMs',
+    kind: 'int',
+    help: 'How long a request to an email service may take before it counts as failed and is retried.',
+    fallback: '10000',
+  },
+  {
+    env: 'FORWARD_RETRY_BASE_MS',
+    key: 'forwardRetryBaseMs',
+    kind: 'int',
+    help: 'First wait before a forward is retried; it doubles each attempt (with jitter, at most 6 h, at least Retry-After).',
+    fallback: '30000',
+  },
+  {
+    env: 'FORWARD_MAX_ATTEMPTS',
+    key: 'forwardMaxAttempts',
+    kind: 'int',
+    help: 'Attempts before a forward that keeps meeting 5xx, 429 or network errors stops as failed.',
+    fallback: '15',
+  },
+  {
+    env: 'FORWARD_KEEP_DAYS',
+    key: 'forwardKeepDays',
+    kind: 'int',
+    help: 'Days a finished forward is listed in the admin before it is deleted (failed ones stay until retried).',
+    fallback: '30',
+  },
 ];
 
 /** The config file may group the comment source settings: `"commentSource": { "name", "url", "token", ... }`. */
@@ -329,6 +372,8 @@ function parseValue(setting: Setting, raw: unknown): unknown {
         .filter(Boolean);
     case 'bool':
       return raw === true || /^(1|true|yes|on)$/i.test(String(raw));
+    case 'json':
+      return raw;
     default:
       return String(raw);
   }
@@ -388,6 +433,24 @@ export function loadConfig(options: LoadOptions = {}): Config {
   const timeoutMs = (values.commentSourceTimeoutMs as number | undefined) ?? 3000;
   if (timeoutMs < 1) throw new ConfigError('COMMENT_SOURCE_TIMEOUT_MS must be at least 1.');
 
+  let forwarders: ForwarderConfig[];
+  try {
+    forwarders = options.overrides?.forwarders ?? parseForwarders(values.forwarders, env);
+  } catch (error) {
+    if (error instanceof ForwardingConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const lists = (values.lists as string[] | undefined) ?? [];
+  for (const forwarder of forwarders) {
+    const unknown = forwarder.lists.find((list) => lists.length > 0 && !lists.includes(list));
+    if (unknown !== undefined)
+      throw new ConfigError(`FORWARDERS: ${forwarder.name} names the list "${unknown}", which is not in LISTS.`);
+  }
+  const forwardMaxAttempts = (values.forwardMaxAttempts as number | undefined) ?? 15;
+  if (forwardMaxAttempts < 1) throw new ConfigError('FORWARD_MAX_ATTEMPTS must be at least 1.');
+  const forwardTimeoutMs = (values.forwardTimeoutMs as number | undefined) ?? 10_000;
+  if (forwardTimeoutMs < 1) throw new ConfigError('FORWARD_TIMEOUT_MS must be at least 1.');
+
   return {
     port,
     host,
@@ -412,6 +475,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     commentSourceCategory: (values.commentSourceCategory as string | undefined) || undefined,
     commentSourceTimeoutMs: timeoutMs,
     commentCacheSeconds: (values.commentCacheSeconds as number | undefined) ?? 60,
+    forwarders,
+    forwardTimeoutMs,
+    forwardRetryBaseMs: (values.forwardRetryBaseMs as number | undefined) ?? 30_000,
+    forwardMaxAttempts,
+    forwardKeepDays: (values.forwardKeepDays as number | undefined) ?? 30,
   };
 }
 

@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { ClientKeys } from './clients.js';
 import type { Config } from './config.js';
 import type { Store } from './db/open.js';
+import type { ForwardWorker } from './forwarding/worker.js';
 import type { MailWorker } from './mail/worker.js';
 
 export interface Deps {
@@ -10,6 +11,7 @@ export interface Deps {
   store: Store;
   keys: ClientKeys;
   mail: MailWorker;
+  forwarding: ForwardWorker;
   log: (message: string) => void;
 }
 

@@ -9,6 +9,7 @@ import { migrate } from './db/migrations.js';
 import { sweep } from './housekeeping.js';
 import { createTransport } from './mail/transport.js';
 import { MailWorker } from './mail/worker.js';
+import { ForwardWorker } from './forwarding/worker.js';
 
 export interface RunningServer {
   /** `http://host:port`, the port the server really listens on (PORT=0 picks a free one). */
@@ -35,6 +36,18 @@ export async function startServer(given: Config): Promise<RunningServer> {
   const keys = new ClientKeys(store.db);
   const transport = createTransport(config.smtpUrl, config.mailFrom, config.mailDir);
   const mail = new MailWorker(store.db, store.dialect, transport, log);
+  const forwarding = new ForwardWorker(
+    store.db,
+    store.dialect,
+    {
+      forwarders: config.forwarders,
+      timeoutMs: config.forwardTimeoutMs,
+      retryBaseMs: config.forwardRetryBaseMs,
+      maxAttempts: config.forwardMaxAttempts,
+      keepDays: config.forwardKeepDays,
+    },
+    log,
+  );
   const state: AppState = { draining: false };
 
   let inFlight = 0;
@@ -55,10 +68,11 @@ export async function startServer(given: Config): Promise<RunningServer> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   config.publicUrl ||= url;
-  const app = createApp({ config, store, keys, mail, log }, state);
+  const app = createApp({ config, store, keys, mail, forwarding, log }, state);
   server.on('request', getRequestListener(app.fetch));
 
   await mail.start();
+  await forwarding.start();
   const sweeper = setInterval(() => sweep(store.db).catch((e: Error) => log(`housekeeping: ${e.message}`)), SWEEP_MS);
   sweeper.unref();
   sweep(store.db).catch((e: Error) => log(`housekeeping: ${e.message}`));
@@ -71,6 +85,10 @@ export async function startServer(given: Config): Promise<RunningServer> {
       ? `mail: ${transport.description}`
       : `mail: no SMTP_URL set, so mails are written as .eml files to ${config.mailDir}`,
   );
+  if (config.forwarders.length > 0) {
+    const names = config.forwarders.map((f) => `${f.name} (${f.lists.length ? f.lists.join(', ') : 'every list'})`);
+    log(`forwarding confirmed subscribers to ${names.join('; ')}`);
+  }
   if (!config.adminToken) log('admin routes are off (set ADMIN_TOKEN to export or erase subscribers)');
   // Last, so a parent process that waits for this line has seen the others.
   log(`listening on ${url} (public URL ${config.publicUrl})`);
@@ -94,6 +112,7 @@ export async function startServer(given: Config): Promise<RunningServer> {
         await stopped;
         clearInterval(sweeper);
         await mail.stop();
+        await forwarding.stop();
         transport.close();
         await store.close();
       })();

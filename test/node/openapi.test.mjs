@@ -90,6 +90,14 @@ const PROBES = {
   }),
   adminVotes: () => ({ method: 'GET', path: '/v1/admin/votes?articleId=port-pact', headers: admin }),
   adminComments: () => ({ method: 'GET', path: '/v1/admin/comments?limit=10', headers: admin }),
+  listForwarding: () => ({ method: 'GET', path: '/v1/admin/forwarding?status=all&limit=50&offset=0', headers: admin }),
+  forwardingSummary: () => ({ method: 'GET', path: '/v1/admin/forwarding/summary', headers: admin }),
+  retryForwarding: () => ({
+    method: 'POST',
+    path: '/v1/admin/forwarding/retry',
+    headers: { 'Content-Type': 'application/json', ...admin },
+    body: '{}',
+  }),
   health: () => ({ method: 'GET', path: '/healthz' }),
 };
 
@@ -125,6 +133,17 @@ const REFUSALS = [
     413,
   ],
   ['exportSubscribers', { method: 'GET', path: '/v1/admin/subscribers' }, 401],
+  ['listForwarding', { method: 'GET', path: '/v1/admin/forwarding?status=maybe', headers: admin }, 400],
+  [
+    'retryForwarding',
+    {
+      method: 'POST',
+      path: '/v1/admin/forwarding/retry',
+      ...json({ id: 'no-such-job' }),
+      headers: { ...json({}).headers, ...admin },
+    },
+    404,
+  ],
   ['confirmSignup', { method: 'GET', path: '/v1/confirm?token=unknown-token' }, 404],
 ];
 
@@ -146,6 +165,9 @@ describe('server/openapi.yaml', () => {
         SMTP_URL: undefined,
         DATABASE_URL: undefined,
         LOG_LEVEL: 'silent',
+        // A webhook on a closed local port: the confirmed signup's forwarding job stays pending with an error to list.
+        FORWARDERS: 'webhook:openapi-test-secret?url=http://127.0.0.1:1/hook',
+        FORWARD_RETRY_BASE_MS: '3600000',
       },
     });
   });

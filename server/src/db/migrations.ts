@@ -125,6 +125,32 @@ export const MIGRATIONS: readonly Migration[] = [
     await trx.schema.alterTable('comment_counts').addColumn('source', 'text').execute();
     await trx.schema.alterTable('comment_counts').addColumn('checked_at', 'bigint').execute();
   },
+  // Forwarding confirmed subscribers to the publisher's email services (server/src/forwarding): one row per job.
+  async (trx) => {
+    await trx.schema
+      .createTable('forward_jobs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('forwarder', 'text', (c) => c.notNull())
+      .addColumn('service', 'text', (c) => c.notNull())
+      .addColumn('list', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('last_error', 'text')
+      .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+      .addColumn('locked_until', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await trx.schema
+      .createIndex('forward_jobs_due')
+      .on('forward_jobs')
+      .columns(['status', 'next_attempt_at'])
+      .execute();
+    await trx.schema.createIndex('forward_jobs_email').on('forward_jobs').columns(['email', 'forwarder']).execute();
+  },
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -61,6 +61,23 @@ export interface Database {
   };
   rate_limits: { bucket: string; client_key: string; window_start: number; n: number };
   salts: { day: string; salt: string };
+  forward_jobs: {
+    id: string;
+    forwarder: string;
+    service: string;
+    list: string;
+    action: 'subscribe' | 'unsubscribe' | 'erase';
+    email: string;
+    /** JSON of ForwardPayload (name, language, consent...): what the adapters may send besides the address. */
+    payload: string;
+    status: 'pending' | 'failed' | 'done';
+    attempts: number;
+    last_error: string | null;
+    next_attempt_at: number;
+    locked_until: number;
+    created_at: number;
+    updated_at: number;
+  };
 }
 
 export type Db = Kysely<Database>;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Deps, Env } from '../deps.js';
+import { enqueueErasure } from '../forwarding/queue.js';
 import { HttpError } from '../http/errors.js';
 import { requireAdmin } from '../http/admin.js';
 import { emailField, idParam, LIMITS, stringField } from '../http/validate.js';
@@ -78,9 +79,10 @@ export function adminRoutes(app: Hono<Env>, deps: Deps): void {
     const email = emailField({ email: c.req.query('email') });
     const emailKey = await keys.emailKey(email);
     const erased = await store.db.transaction().execute(async (trx) => {
-      const ids = (await trx.selectFrom('subscribers').select('id').where('email', '=', email).execute()).map(
-        (r) => r.id,
-      );
+      const found = await trx.selectFrom('subscribers').selectAll().where('email', '=', email).execute();
+      const ids = found.map((r) => r.id);
+      // The services the address was forwarded to are asked to erase it too; older jobs holding it go now.
+      const forwarded = await enqueueErasure(trx, config.forwarders, found);
       let removed = 0;
       if (ids.length > 0) {
         removed += Number(
@@ -99,11 +101,12 @@ export function adminRoutes(app: Hono<Env>, deps: Deps): void {
       removed += Number(
         (await trx.deleteFrom('mail_log').where('email_key', '=', emailKey).executeTakeFirst()).numDeletedRows,
       );
-      return removed > 0;
+      return { erased: removed > 0, forwarded };
     });
+    if (erased.forwarded > 0) deps.forwarding.kick();
     await store.scrub();
     const files = eraseMailFiles(config.mailDir, email);
-    return c.json({ erased: erased || files > 0 }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ erased: erased.erased || files > 0 }, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/v1/admin/votes', async (c) => {

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Deps, Env } from '../deps.js';
+import { enqueueForwards } from '../forwarding/queue.js';
 import { escapeHtml, page, PAGE_HEADERS } from '../html.js';
 import { stringsFor, pickLanguage } from '../mail/strings.js';
 import { hashToken } from '../tokens.js';
@@ -20,6 +21,12 @@ export function linkRoutes(app: Hono<Env>, deps: Deps): void {
         'subscribers.id as subscriberId',
         'subscribers.lang',
         'subscribers.status',
+        'subscribers.email',
+        'subscribers.list',
+        'subscribers.name',
+        'subscribers.source',
+        'subscribers.consent_text',
+        'subscribers.consent_at',
       ])
       .where('tokens.hash', '=', hashToken(token))
       .where('tokens.purpose', '=', purpose)
@@ -61,8 +68,11 @@ export function linkRoutes(app: Hono<Env>, deps: Deps): void {
         .set({ status: 'confirmed', confirmed_at: now, unsubscribed_at: null })
         .where('id', '=', found.subscriberId)
         .execute();
+      // In the same transaction: a confirmed subscriber always has its forwards queued, even if we crash right after.
+      await enqueueForwards(trx, deps.config.forwarders, 'subscribe', { ...found, confirmed_at: now }, now);
       return true;
     });
+    if (first) deps.forwarding.kick();
     return first
       ? render(found.lang, 200, 'pageConfirmedTitle', 'pageConfirmedText')
       : render(found.lang, 200, 'pageAlreadyTitle', 'pageAlreadyText');
@@ -83,11 +93,18 @@ export function linkRoutes(app: Hono<Env>, deps: Deps): void {
     const found = await findToken(c.req.query('token'), 'unsubscribe');
     if (!found) return render(null, 404, 'pageUnknownTitle', 'pageUnknownText');
     if (found.status !== 'unsubscribed') {
-      await store.db
-        .updateTable('subscribers')
-        .set({ status: 'unsubscribed', unsubscribed_at: Date.now() })
-        .where('id', '=', found.subscriberId)
-        .execute();
+      const queued = await store.db.transaction().execute(async (trx) => {
+        const changed = await trx
+          .updateTable('subscribers')
+          .set({ status: 'unsubscribed', unsubscribed_at: Date.now() })
+          .where('id', '=', found.subscriberId)
+          .where('status', '=', found.status)
+          .executeTakeFirst();
+        // Only a confirmed subscriber was ever forwarded; a pending one has nothing to take back.
+        if (Number(changed.numUpdatedRows) !== 1 || found.status !== 'confirmed') return 0;
+        return enqueueForwards(trx, deps.config.forwarders, 'unsubscribe', { ...found, confirmed_at: null });
+      });
+      if (queued > 0) deps.forwarding.kick();
     }
     return render(found.lang, 200, 'pageUnsubscribedTitle', 'pageUnsubscribedText');
   });
