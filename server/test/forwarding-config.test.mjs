@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, startLede, tempDir } from './helpers.mjs';
+import { ConfigError, loadConfig } from '../dist/index.js';
 
 const KEY = 'secret-api-key-0123456789';
 
@@ -39,11 +40,22 @@ describe('forwarding configuration', () => {
   });
 
   it('refuses to start on a mistake, with a message that names it and no key', () => {
-    const cases = [
+    for (const [env, message] of [
       [
         { FORWARDERS: `mailchump:${KEY}` },
         /service must be one of buttondown, kit, mailchimp, beehiiv, mailerlite, listmonk, ghost, webhook, not "mailchump"/,
       ],
+      [{ FORWARDERS: `daily=buttondown:${KEY}`, LISTS: 'weekly' }, /names the list "daily", which is not in LISTS/],
+    ]) {
+      const run = start(env);
+      assert.equal(run.status, 1, `${JSON.stringify(env)}: ${run.stdout}${run.stderr}`);
+      assert.match(run.stderr, message);
+      assert.ok(!`${run.stdout}${run.stderr}`.includes(KEY), 'the key is not printed');
+    }
+  });
+
+  it('names every other mistake (loadConfig, as the server and the CLI read the settings)', () => {
+    const cases = [
       [
         { FORWARDERS: JSON.stringify([{ service: 'mailchimp', apiKey: KEY }]) },
         /FORWARDERS\[0\] \(mailchimp\) needs "listId"/,
@@ -54,17 +66,55 @@ describe('forwarding configuration', () => {
       ],
       [{ FORWARDERS: JSON.stringify([{ service: 'kit', apiKey: KEY, tag: '1' }]) }, /unknown option "tag"/],
       [{ FORWARDERS: `buttondown:${KEY},buttondown:${KEY}x` }, /two forwarders are named "buttondown"/],
-      [{ FORWARDERS: `daily=buttondown:${KEY}`, LISTS: 'weekly' }, /names the list "daily", which is not in LISTS/],
       [{ FORWARDERS: JSON.stringify([{ service: 'mailchimp', apiKey: KEY, listId: 'x' }]) }, /ends in its data centre/],
+      [
+        { FORWARDERS: JSON.stringify([{ service: 'ghost', apiKey: KEY, baseUrl: 'https://blog.example' }]) },
+        /Admin API key, "id:secret"/,
+      ],
+      [
+        {
+          FORWARDERS: JSON.stringify([
+            { service: 'listmonk', apiKey: 'u:t', listId: 'weekly', baseUrl: 'https://lm.example' },
+          ]),
+        },
+        /listId is a list id/,
+      ],
+      [
+        { FORWARDERS: JSON.stringify([{ service: 'webhook', url: 'ftp://x.example/', secret: KEY }]) },
+        /url must be an http\(s\) URL/,
+      ],
       [{ FORWARDERS: '[{"service":' }, /FORWARDERS is not valid JSON/],
       [{ FORWARDERS: `buttondown:${KEY}`, FORWARD_TIMEOUT_MS: '0' }, /FORWARD_TIMEOUT_MS must be at least 1/],
+      [
+        { FORWARDERS: `buttondown:${KEY}`, FORWARD_MAX_ATTEMPTS: 'many' },
+        /FORWARD_MAX_ATTEMPTS must be a whole number/,
+      ],
     ];
     for (const [env, message] of cases) {
-      const run = start(env);
-      assert.equal(run.status, 1, `${JSON.stringify(env)}: ${run.stdout}${run.stderr}`);
-      assert.match(run.stderr, message);
-      assert.ok(!`${run.stdout}${run.stderr}`.includes(KEY), 'the key is not printed');
+      assert.throws(
+        () => loadConfig({ env, cwd: '/nonexistent-lede-config-dir' }),
+        (error) => error instanceof ConfigError && message.test(error.message) && !error.message.includes(KEY),
+        JSON.stringify(env),
+      );
     }
+  });
+
+  it('reads the short form: list, service, key and options', () => {
+    const config = loadConfig({
+      env: {
+        FORWARDERS: `weekly=mailchimp:${KEY}-us21?listId=a1b2&name=mc-weekly, webhook:${KEY}?url=https://crm.example/h`,
+      },
+      cwd: '/nonexistent-lede-config-dir',
+    });
+    assert.deepEqual(config.forwarders, [
+      {
+        name: 'mc-weekly',
+        service: 'mailchimp',
+        lists: ['weekly'],
+        options: { apiKey: `${KEY}-us21`, listId: 'a1b2' },
+      },
+      { name: 'webhook', service: 'webhook', lists: [], options: { secret: KEY, url: 'https://crm.example/h' } },
+    ]);
   });
 
   it('reads forwarders from the config file, secrets from the environment, and names them in the log', async () => {

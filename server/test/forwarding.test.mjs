@@ -27,6 +27,7 @@ describe('forwarding to email services (embedded database)', () => {
         FORWARDERS: JSON.stringify(forwarders),
         FORWARD_TIMEOUT_MS: '800',
         FORWARD_RETRY_BASE_MS: '100',
+        FORWARD_MAX_ATTEMPTS: '3',
       },
       { cwd: dir.dir },
     );
@@ -174,6 +175,25 @@ describe('forwarding to email services (embedded database)', () => {
       assert.equal(summary.pending + summary.failed + summary.done, all.total);
     });
 
+    it('a service down for longer than the attempts: failed after FORWARD_MAX_ATTEMPTS; {} retries every failed job', async () => {
+      const stub = stubs.webhook;
+      const email = address('down', 'webhook');
+      await signupAndConfirm(server, smtp, email, 'webhook');
+      const [failed] = await waitForJobs(server, email, (list) => list.some((j) => j.status === 'failed'));
+      assert.equal(failed.attempts, 3);
+      assert.match(failed.lastError, /^gave up after 3 attempts: HTTP 503: Service unavailable$/);
+      assert.equal(failed.nextAttemptAt, null);
+      assert.equal(stub.about(email).length, 3);
+      const summary = await (await fetch(`${server.url}/v1/admin/forwarding/summary`, { headers: ADMIN })).json();
+      assert.ok(summary.failed >= 1);
+      const retry = await fetch(`${server.url}/v1/admin/forwarding/retry`, { method: 'POST', headers: ADMIN });
+      assert.equal(retry.status, 200);
+      assert.ok((await retry.json()).retried >= 1);
+      await stub.waitFor(() => stub.about(email).length === 6);
+      const [again] = await waitForJobs(server, email, (list) => list.some((j) => j.status === 'failed'));
+      assert.equal(again.attempts, 3, 'the attempt count started over');
+    });
+
     it('a list with no forwarder queues nothing', async () => {
       const email = address('ok', 'nolist');
       await signupAndConfirm(server, smtp, email, 'no-forwarder-here');
@@ -196,7 +216,7 @@ describe('forwarding to email services (embedded database)', () => {
       });
       assert.match(text, /3 of \d+ jobs/);
       const retried = execFileSync(process.execPath, [CLI, 'forwarding', 'retry'], { env, encoding: 'utf8' });
-      assert.match(retried, /^0 jobs queued to be sent again\./);
+      assert.match(retried, /^\d+ jobs? queued to be sent again\./);
       let failed;
       try {
         execFileSync(process.execPath, [CLI, 'forwarding', 'retry', '--id', 'nope'], {

@@ -5,13 +5,14 @@
 //   bad-…   a 4xx with the service's error shape (then success, for a retry)
 //   r429-…  429 with Retry-After: 1, then success      r500-…  500, then success
 //   hang-…  no answer at all (held open until the stub closes), then success
+//   down-…  503 every time (the service is down for longer than the attempts last)
 import { createServer } from 'node:http';
 
 export const HANG = Symbol('hang');
 
 export function modeOf(email) {
   const word = String(email ?? '').split('-')[0];
-  return ['ok', 'dup', 'bad', 'r429', 'r500', 'hang'].includes(word) ? word : 'ok';
+  return ['ok', 'dup', 'bad', 'r429', 'r500', 'hang', 'down'].includes(word) ? word : 'ok';
 }
 
 /**
@@ -34,7 +35,7 @@ export async function startStub(route) {
     },
     first(email, action) {
       const mode = modeOf(email);
-      if (mode === 'dup') return 'dup';
+      if (mode === 'dup' || mode === 'down') return mode;
       const key = `${email}|${action}`;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
@@ -108,6 +109,7 @@ export async function startStub(route) {
 export function retryable(mode, shape) {
   if (mode === 'r429') return { status: 429, headers: { 'retry-after': '1' }, json: shape(429, 'Too many requests') };
   if (mode === 'r500') return { status: 500, json: shape(500, 'Internal server error') };
+  if (mode === 'down') return { status: 503, json: shape(503, 'Service unavailable') };
   if (mode === 'hang') return HANG;
   return undefined;
 }
