@@ -40,6 +40,14 @@ export const handlers = [
   http.get('/api/comments/count', () => HttpResponse.json({ count: 12 })),
   http.get('/api/comments/count-failing', () => HttpResponse.json({ error: 'Try again later.' }, { status: 503 })),
   http.get('/api/comments/count-hanging', never),
+  // Batched counts for <lede-comment-count>: GET ?articleId=a&articleId=b answers { counts }.
+  http.get('/api/comments/counts', ({ request }) => {
+    const known: Record<string, number> = { 'port-pact': 23, 'ferry-strike': 1, 'harbour-budget': 0, dredging: 12480 };
+    const ids = new URL(request.url).searchParams.getAll('articleId');
+    return HttpResponse.json({ counts: Object.fromEntries(ids.map((id) => [id, known[id] ?? 0])) });
+  }),
+  http.get('/api/comments/counts-failing', () => HttpResponse.json({ error: 'Try again later.' }, { status: 503 })),
+  http.get('/api/comments/counts-hanging', never),
 
   // Signups: accepted, refused with the endpoint's message, or no connection at all.
   http.post('/api/signup', () =>

@@ -119,6 +119,26 @@ const ALL_STATES = [
     `${inShadow('lede-comment-prompt', '[part=base]')} !== null && ${inShadow('lede-comment-prompt', '[part=cta]')} === null`,
   ],
   [
+    'elements-comment-count--from-src',
+    'a comment count from src',
+    `${text('lede-comment-count', '[part~=count]')} === '23 comments'`,
+  ],
+  [
+    'elements-comment-count--loading',
+    'a comment count loading: the text child shows',
+    `${inShadow('lede-comment-count', 'slot')} !== null && document.querySelector('lede-comment-count')?.textContent === 'Comments'`,
+  ],
+  [
+    'elements-comment-count--load-error',
+    'a comment count that fails: the text stays',
+    `${inShadow('lede-comment-count', 'slot')} !== null && performance.getEntriesByType('resource').some((r) => r.name.includes('counts-failing'))`,
+  ],
+  [
+    'elements-comment-count--listing',
+    'a listing: one request for four counts',
+    `document.querySelectorAll('lede-comment-count').length === 4 && [...document.querySelectorAll('lede-comment-count')].every((el) => el.shadowRoot?.querySelector('[part~=count]')) && performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/comments/counts')).length === 1`,
+  ],
+  [
     'elements-article--loading',
     'an article loading from src',
     `${text('lede-article', '[part=status]')} === 'Loading the article…' && ${inShadow('lede-article', 'article')}.getAttribute('aria-busy') === 'true'`,

@@ -15,6 +15,7 @@ const ENDPOINT_ROUTES = [
   ['"/v1/signups"', '"/api/signup"'],
   ['"/v1/votes"', '"/api/votes"'],
   ['"/v1/comments/count?', '"/api/comments/count?'],
+  ['"/v1/comments/counts', '"/api/comments/counts'],
 ];
 
 const onFixture = (text) => ENDPOINT_ROUTES.reduce((out, [route, fixture]) => out.replaceAll(route, fixture), text);

@@ -1,7 +1,15 @@
 // The package's entry points, shared by the build, the size check and the package exports test.
 
 /** The entries that register one element each (budgeted one by one); each also has a React wrapper. */
-export const elementEntries = ['article', 'key-points', 'comment-prompt', 'newsletter', 'scenarios', 'story'];
+export const elementEntries = [
+  'article',
+  'key-points',
+  'comment-prompt',
+  'newsletter',
+  'scenarios',
+  'story',
+  'comment-count',
+];
 
 /** The languages shipped besides English (src/translations/<lang>.ts): data only, registering nothing. */
 export const translationEntries = ['de', 'pl', 'ar'];
@@ -16,6 +24,7 @@ export const entries = {
   'comment-prompt': 'src/comment-prompt/index.ts',
   newsletter: 'src/newsletter/index.ts',
   scenarios: 'src/scenarios/index.ts',
+  'comment-count': 'src/comment-count/index.ts',
   react: 'src/react/index.ts',
   // One wrapper alone (`lede/react/key-points`): registers and bundles that element only.
   ...Object.fromEntries(elementEntries.map((name) => [`react/${name}`, `src/react/${name}.ts`])),

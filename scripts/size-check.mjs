@@ -37,18 +37,22 @@ const SINGLE_FILE_BUDGET = 30 * KB;
 //   with the base core 7.8 KB, key points 1.3 KB, data source 1.1 KB) is 1.4 KB over (0.35 KB of
 //   it the first-render scheduler, src/core/first-update.ts, which keeps long tasks short); a full
 //   article (18 files) loses about 6 KB of compression against the same code in one file.
-const SINGLE_FILE_CEILING = 37.4 * KB;
+// +1.35 KB for issue 11's <lede-comment-count> (the element 1.2 KB, the shared count batcher, the prompt joining it).
+const SINGLE_FILE_CEILING = 38.75 * KB;
 /** What a page downloads through the loader: the elements on it, and whether it renders untrusted HTML. */
 const PAGES = [
   { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 12.3 * KB }, // +0.45 KB for issue 15, +0.2 KB for issue 16's translations registry
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
-    elements: elementEntries.filter((name) => name !== 'story'),
+    elements: elementEntries.filter((name) => name !== 'story' && name !== 'comment-count'),
     budget: 20 * KB,
     // +1.4 KB for the newsletter's child-form submission (issue 17).
-    ceiling: 34.85 * KB, // +2.0 KB for issue 15
+    // +0.35 KB for issue 11: the count text the prompt shares with <lede-comment-count> is a chunk of its own.
+    ceiling: 35.2 * KB, // +2.0 KB for issue 15
   },
   { name: 'a story from src (every element, and DOMPurify)', elements: elementEntries, sanitizer: true },
+  // A home or section page: comment counts only (for information; issue 11).
+  { name: 'a listing page with comment counts only', elements: ['comment-count'] },
 ];
 const ELEMENT_BUDGET = 4 * KB;
 // Over the 4 KB: the comment prompt's thirteen inline share icons (0.46 KB gzip) and networks, and
@@ -62,7 +66,9 @@ const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.5 * KB, scen
 // 6 KB before the first-render scheduler, src/core/first-update.ts, about 0.35 KB).
 // +1.85 KB since issue 15: the outbox controller, entry checks and expiry, own-property and clobber-proof page reads;
 // +0.15 KB for issue 16: the translations registry and the text-spacing rules.
-const CORE_BUDGET = 8.4 * KB;
+// +0.9 KB for issue 11: the comment-count batcher (src/core/count-batch.ts, 0.65 KB) and src/core/count.ts (the
+// count text, moved from the comment prompt, which shares it with <lede-comment-count>).
+const CORE_BUDGET = 9.3 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;

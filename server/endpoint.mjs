@@ -6,11 +6,14 @@
 //   GET  /api/votes?articleId=…         { counts }
 //   POST /api/votes                     { articleId, scenarioId } -> { counts }
 //   GET  /api/comments/count?articleId= { count }
+//   GET  /api/comments/counts?articleId=a&articleId=b  { counts: { a, b } } (at most 200 ids, as lede-server)
+//   POST /api/s/<session>/__comments    { counts: { <articleId>: n } } sets the session's comment counts
 //   GET  /api/pages/<name>              a page stored with __pages (HTML fragments, Lede documents)
 //   POST /api/s/<session>/__pages       { name, body, contentType? } stores a page for GET pages/<name>
 //   POST /api/s/<session>/__faults      { route: 'signup'|'votes'|'count'|'pages', faults: Fault[] }
 //   GET  /api/s/<session>/__log         { requests, subscribers, votes }; a request the client gave up
-//                                       on before it was answered (an aborted fetch) has `aborted: true`
+//                                       on before it was answered (an aborted fetch) has `aborted: true`;
+//                                       each request has its `url` (path and query)
 //
 // A Fault shapes one answer: { status?, body?, headers?, delay? (ms), hang? (never answer),
 // drop? (close the socket) }. Faults are used in order, one per request to that route.
@@ -23,7 +26,7 @@ const dict = () => Object.create(null);
 
 function createSession() {
   return {
-    faults: { signup: [], votes: [], count: [], pages: [] },
+    faults: { signup: [], votes: [], count: [], counts: [], pages: [] },
     requests: [],
     subscribers: [],
     votes: dict(),
@@ -129,6 +132,14 @@ function commentCount(session, url, res) {
   return send(res, 200, { count: session.comments[articleId] ?? 12 });
 }
 
+/** Many articles' counts in one request, as lede-server answers it (unknown articles count 0). */
+function commentCounts(session, url, res) {
+  const ids = [...new Set(url.searchParams.getAll('articleId'))];
+  if (ids.length === 0) return send(res, 400, { error: 'articleId is required.' });
+  if (ids.length > 200) return send(res, 400, { error: 'At most 200 articleId values per request.' });
+  return send(res, 200, { counts: Object.fromEntries(ids.map((id) => [id, session.comments[id] ?? 0])) });
+}
+
 function page(session, name, res) {
   const stored = session.pages[name];
   if (!stored) return send(res, 404, { error: `No page named ${name}.` });
@@ -174,14 +185,18 @@ export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
         session.pages[body.name] = { body: body.body, contentType: body.contentType ?? 'text/html; charset=utf-8' };
         return send(res, 200, { ok: true });
       }
+      if (rest === '__comments' && method === 'POST') {
+        Object.assign(session.comments, body?.counts);
+        return send(res, 200, { ok: true });
+      }
       if (rest === '__log')
         return send(res, 200, { requests: session.requests, subscribers: session.subscribers, votes: session.votes });
 
       const route = rest.startsWith('pages/')
         ? 'pages'
-        : { signup: 'signup', votes: 'votes', 'comments/count': 'count' }[rest];
+        : { signup: 'signup', votes: 'votes', 'comments/count': 'count', 'comments/counts': 'counts' }[rest];
       if (!route) return send(res, 404, { error: `No endpoint at ${url.pathname}.` });
-      const entry = { route, method, headers: { ...req.headers }, body: body ?? text, at: Date.now() };
+      const entry = { route, method, url: req.url, headers: { ...req.headers }, body: body ?? text, at: Date.now() };
       session.requests.push(entry);
       res.on('close', () => {
         if (!res.writableEnded) entry.aborted = true;
@@ -192,13 +207,14 @@ export function createLedeEndpoint({ prefix = '/api', seed } = {}) {
       if (route === 'votes' && (method === 'GET' || method === 'POST'))
         return votes(session, method, body, url, req, res);
       if (route === 'count' && method === 'GET') return commentCount(session, url, res);
+      if (route === 'counts' && method === 'GET') return commentCounts(session, url, res);
       if (route === 'pages' && method === 'GET')
         return page(session, decodeURIComponent(rest.slice('pages/'.length)), res);
       return send(
         res,
         405,
         { error: `${method} is not allowed here.` },
-        { Allow: route === 'count' ? 'GET' : 'GET, POST' },
+        { Allow: route === 'count' || route === 'counts' ? 'GET' : 'GET, POST' },
       );
     } catch (error) {
       return send(res, 400, { error: error.message });

@@ -17,6 +17,8 @@ export type {
   ShareData,
   ShareNetwork,
 } from './comment-prompt/comment-prompt.js';
+export { LedeCommentCount } from './comment-count/comment-count.js';
+export type { CommentCountStrings } from './comment-count/comment-count.js';
 export { LedeNewsletter } from './newsletter/newsletter.js';
 export type {
   NewsletterAdapter,

@@ -12,6 +12,7 @@ import './newsletter/index.js';
 import './scenarios/index.js';
 import './comment-prompt/index.js';
 import './key-points/index.js';
+import './comment-count/index.js';
 
 export * from './classes.js';
 /** Forgets every signup and vote waiting on this device (for a "forget this device" link). */

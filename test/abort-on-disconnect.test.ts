@@ -5,10 +5,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { captureLedeErrors } from './helpers/errors.js';
 import { EndpointSession, until, type RecordedRequest } from './helpers/endpoint.js';
 import '../src/article/index.js';
+import '../src/comment-count/index.js';
 import '../src/comment-prompt/index.js';
 import '../src/scenarios/index.js';
 import '../src/story/index.js';
 import type { LedeArticle } from '../src/article/article.js';
+import type { LedeCommentCount } from '../src/comment-count/comment-count.js';
 import type { LedeCommentPrompt } from '../src/comment-prompt/comment-prompt.js';
 import type { LedeScenarios } from '../src/scenarios/scenarios.js';
 import type { LedeStory } from '../src/story/story.js';
@@ -55,6 +57,17 @@ const cases: Case[] = [
     loaded: (el) =>
       until(
         () => !!(el as LedeCommentPrompt).shadowRoot!.textContent!.includes('12 comments'),
+        'the count to be shown',
+      ),
+  },
+  {
+    name: '<lede-comment-count src> (its batch, when it was the only element in it)',
+    route: 'counts',
+    create: (session) =>
+      fixture(html`<lede-comment-count src=${session.url('comments/counts')} article-id="a"></lede-comment-count>`),
+    loaded: (el) =>
+      until(
+        () => (el as LedeCommentCount).shadowRoot!.querySelector('[part~="count"]')?.textContent === 'No comments',
         'the count to be shown',
       ),
   },

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CspResult } from './csp/csp-page.js';
+import { until } from './helpers/endpoint.js';
 
 /**
  * Every element, rendered in a page served with the strict CSP of the README and Trusted Types
@@ -46,6 +47,7 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
       'lede-comment-prompt',
       'lede-newsletter',
       'lede-story',
+      'lede-comment-count',
     ]);
     expect(result.undefinedTags).to.deep.equal([]);
   });
@@ -67,7 +69,7 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
     expect(result.policies).not.to.include('dompurify');
   });
 
-  it('really rendered: headings, sanitized bodies, the story and its parts', () => {
+  it('really rendered: headings, sanitized bodies, the story and its parts', async () => {
     const article = page.querySelector('lede-article')!.shadowRoot!;
     expect(article.querySelector('[part="headline"]')!.textContent).to.equal('Strict CSP');
     expect(article.querySelectorAll('[part="toc-link"]')).to.have.length(2);
@@ -82,6 +84,8 @@ describe('strict Content-Security-Policy with Trusted Types', function () {
       'A story under CSP',
     );
     expect(story.querySelector('lede-key-points')).to.exist;
+    const count = page.getElementById('count')!.shadowRoot!;
+    await until(() => count.querySelector('a')?.textContent === 'No comments', 'the comment count under CSP');
     expect(result.errors).to.deep.equal([]);
   });
 });

@@ -230,6 +230,22 @@ describe('<lede-comment-prompt>', () => {
       expect(await api.requests()).to.have.length(2);
     });
 
+    it('reads { counts } from a batched counts endpoint (…/counts?articleId=a), asked alone on a page without comment counts', async () => {
+      const session = new EndpointSession();
+      await session.comments({ 'port-pact': 5 });
+      const el = await fixture<LedeCommentPrompt>(
+        html`<lede-comment-prompt
+          count-src=${`${session.url('comments/counts')}?articleId=port-pact`}
+        ></lede-comment-prompt>`,
+      );
+      await waitUntil(() => countText(el) === '5 comments', 'the count never showed');
+      const requests = await session.requests('counts');
+      expect(requests.map((r) => new URL(r.url, location.origin).searchParams.getAll('articleId'))).to.deep.equal([
+        ['port-pact'],
+      ]);
+      expect(errors.details).to.have.length(0);
+    });
+
     it('fetches nothing without count-src', async () => {
       const calls: unknown[] = [];
       const original = window.fetch;

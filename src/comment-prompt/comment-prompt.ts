@@ -80,7 +80,10 @@ declare global {
  * @description The call to action goes to `comments-href`; for an in-page anchor it scrolls there
  * (smoothly unless the reader asks for reduced motion) and moves focus to the target. The count
  * comes from `count`, or from `count-src` (GET answering `{ "count": n }`; nothing is fetched
- * without it; while it loads or when it fails, `count` is shown). Share links are plain intent
+ * without it; while it loads or when it fails, `count` is shown). A `count-src` that is a batched
+ * counts endpoint (its path ends in `/counts`, with one `articleId`, such as
+ * `/v1/comments/counts?articleId=a`) answers `{ "counts": { "a": n } }` and joins the one request
+ * that the page's `<lede-comment-count>` elements on that endpoint share. Share links are plain intent
  * links opened in a new tab: nothing reaches a network until the reader follows one. Mastodon
  * asks for the reader's server once and remembers it in localStorage. HTML children are the
  * fallback before upgrade; a heading and the first link (to the comments) are read from them.
@@ -140,10 +143,10 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   /** The number of comments; also shown while `count-src` loads or when it fails. */
   count?: number;
 
-  /** A URL answering `GET` with `{ "count": n }`. */
+  /** A URL answering `GET` with `{ "count": n }`, or a batched counts endpoint (`…/counts?articleId=a`, answering `{ "counts": { "a": n } }`). */
   countSrc?: string;
 
-  /** How long to wait for `count-src`, in milliseconds. */
+  /** How long to wait for `count-src`, in milliseconds (8000 when it joins a batch of comment counts). */
   countTimeout = 8000;
 
   /** Space-separated share targets: `x bluesky mastodon linkedin threads facebook reddit whatsapp telegram pinterest email copy native`. An array also works. */
@@ -171,6 +174,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   private instance = isServer ? undefined : rememberedInstance();
 
   #request?: AbortController;
+  /** The `count-src` that `fetched` is (or is being) loaded from. */
+  #countSrc?: string;
   #opener?: HTMLElement | null;
   #tokens: ShareNetwork[] = [];
 
@@ -191,8 +196,9 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // At once, not at the first render (which may wait): a batched `count-src` joins this task's batch.
     // Put back in the page while the count was loading: the disconnect aborted that request.
-    if (this.#request?.signal.aborted) void this.#loadCount();
+    if (this.#request?.signal.aborted || this.#countSrc !== this.countSrc) void this.#loadCount();
   }
 
   override disconnectedCallback(): void {
@@ -217,7 +223,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
         `${describeValue(this.getAttribute('count') ?? this.count)} is not a whole number of 0 or more`,
       );
     }
-    if (changed.has('countSrc')) void this.#loadCount();
+    if (changed.has('countSrc') && this.#countSrc !== this.countSrc) void this.#loadCount();
     if (changed.has('commentsHref') && this.commentsHref && !isSafeUrl(this.commentsHref)) {
       this.reportProblem(
         'invalid-attribute',
@@ -228,6 +234,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   }
 
   async #loadCount(): Promise<void> {
+    this.#countSrc = this.countSrc;
     this.#request?.abort();
     this.#request = undefined;
     this.fetched = undefined;
@@ -238,7 +245,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     if (request.signal.aborted) return; // Superseded, or the element left the page.
     this.#request = undefined;
     this.fetched = isCount(result) ? result : undefined;
-    if (!isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
+    if (result && !isCount(result)) this.reportProblem(result[0], 'count-src', result[1]);
   }
 
   #goToComments(event: Event): void {

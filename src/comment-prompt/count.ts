@@ -1,31 +1,26 @@
-import type { LedeErrorCode } from '../core/events.js';
+import { batchedArticle, batcher, isCount, type CountResult } from '../core/count.js';
 import { deliver, describeFailure, nextTask, ownField } from '../core/delivery.js';
-import { format } from '../core/strings.js';
+import { own } from '../core/own.js';
 
-/** A count a reader can read: a whole number from 0 to 2^53 − 1 (`1e308` is no count of comments). */
-export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-
-/** GETs `{ "count": n }` through the shared delivery module: the count, or why there is none. Never throws. */
-export async function fetchCount(
-  url: string,
-  timeout: number,
-  signal: AbortSignal,
-): Promise<number | [LedeErrorCode, string]> {
-  await nextTask(); // The element renders its (empty) count line first; the request does not delay that.
-  const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
-  if (!result.ok) return describeFailure(result);
-  const count = ownField(result.data, 'count');
-  return isCount(count) ? count : ['invalid-json', 'did not answer { "count": n } with a whole number'];
-}
+export { formatCount, isCount } from '../core/count.js';
 
 /**
- * "Be the first to comment", "1 comment", "12 comments": 0 has its own text, other numbers take
- * the text of their plural category in `lang` (`countOne`, `countFew`…; empty means `countOther`).
+ * The count at `url`, `{ "count": n }`; or, from a batched counts endpoint (its path ends in
+ * `/counts` and it names one `articleId`: `…/counts?articleId=a`), `{ "counts": { "a": n } }`,
+ * asked together with the page's `<lede-comment-count>` elements on that endpoint when there are
+ * any. Resolves with the count, or why there is none (undefined: another element of the batch
+ * tells it). Never throws.
  */
-export function formatCount(count: number, lang: string, text: Record<string, string>): string {
-  const category = new Intl.PluralRules(lang).select(count);
-  const template = count
-    ? text[`count${category[0]!.toUpperCase()}${category.slice(1)}`] || text.countOther!
-    : text.countNone!;
-  return format(template, { n: new Intl.NumberFormat(lang).format(count) });
+export async function fetchCount(url: string, timeout: number, signal: AbortSignal): Promise<CountResult> {
+  const id = batchedArticle(url);
+  // A batched count waits a microtask only: every module of the page has run by then (the
+  // batcher too, if the page has comment counts), and the batch of this task has not left yet.
+  await (id === undefined ? nextTask() : null);
+  if (id !== undefined && batcher.request) return batcher.request(url, id, signal);
+  if (id !== undefined) await nextTask(); // Alone: the element renders its (empty) count line first.
+  const result = await deliver({ url, method: 'GET' }, { timeout, retries: 0, signal });
+  if (!result.ok) return describeFailure(result);
+  const count =
+    (id === undefined ? undefined : own(ownField(result.data, 'counts'), id)) ?? ownField(result.data, 'count');
+  return isCount(count) ? count : ['invalid-json', 'did not answer a whole-number count'];
 }

@@ -53,3 +53,6 @@ export function elementById(id: string, root: Node = document): HTMLElement | nu
 /** A new element of this document (`document.createElement` itself can be an `<img name="createElement">`). */
 export const createElement = <K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] =>
   Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K];
+
+/** Whether the page is still being parsed (more of its elements are to come). */
+export const isLoading = (): boolean => getter(Document.prototype, 'readyState').call(document) === 'loading';

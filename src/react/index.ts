@@ -2,6 +2,7 @@
 // Every React wrapper (@lit/react). Importing this entry registers every element; import one
 // wrapper from `lede/react/<element>` to bundle only that element.
 export { LedeArticle } from './article.js';
+export { LedeCommentCount } from './comment-count.js';
 export { LedeCommentPrompt } from './comment-prompt.js';
 export { LedeKeyPoints } from './key-points.js';
 export { LedeNewsletter } from './newsletter.js';

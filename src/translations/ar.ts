@@ -45,6 +45,14 @@ const ar: Translation = {
     mastodonInvalid: 'أدخل اسم خادم، مثل mastodon.social',
     mastodonChange: 'تغيير الخادم ({server})',
   },
+  'lede-comment-count': {
+    countNone: 'لا تعليقات',
+    countOne: 'تعليق واحد',
+    countTwo: 'تعليقان',
+    countFew: '{n} تعليقات',
+    countMany: '{n} تعليقًا',
+    countOther: '{n} تعليق',
+  },
   'lede-newsletter': {
     heading: 'النشرة البريدية',
     email: 'البريد الإلكتروني',

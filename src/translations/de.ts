@@ -41,6 +41,11 @@ const de: Translation = {
     mastodonInvalid: 'Geben Sie einen Servernamen ein, etwa mastodon.social',
     mastodonChange: 'Server ändern ({server})',
   },
+  'lede-comment-count': {
+    countNone: 'Keine Kommentare',
+    countOne: '{n} Kommentar',
+    countOther: '{n} Kommentare',
+  },
   'lede-newsletter': {
     heading: 'Newsletter',
     email: 'E-Mail',

@@ -43,6 +43,13 @@ const pl: Translation = {
     mastodonInvalid: 'Wpisz nazwę serwera, np. mastodon.social',
     mastodonChange: 'Zmień serwer ({server})',
   },
+  'lede-comment-count': {
+    countNone: 'Brak komentarzy',
+    countOne: '{n} komentarz',
+    countFew: '{n} komentarze',
+    countMany: '{n} komentarzy',
+    countOther: '{n} komentarza',
+  },
   'lede-newsletter': {
     heading: 'Newsletter',
     email: 'E-mail',

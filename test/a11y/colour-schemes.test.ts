@@ -47,6 +47,7 @@ async function stage(theme: string | undefined) {
         url="https://example.org/a"
       ></lede-comment-prompt>
       <lede-newsletter theme=${theme ?? ''} action="/x"></lede-newsletter>
+      <p>A listing line · <lede-comment-count theme=${theme ?? ''} count="3" href="#c"></lede-comment-count></p>
     </div>`,
   );
   for (const el of root.querySelectorAll('[theme=""]')) el.removeAttribute('theme');
@@ -77,6 +78,9 @@ async function measure(root: Element): Promise<Record<string, number>> {
   const scenarios = root.querySelector('lede-scenarios')!;
   const prompt = root.querySelector<LedeCommentPrompt>('lede-comment-prompt')!;
   const newsletter = root.querySelector<LedeNewsletter>('lede-newsletter')!;
+  const count = root.querySelector('lede-comment-count')!;
+  await count.updateComplete;
+  const countLink = inner(count, '[part~="link"]');
   const tocLink = inner(article, '[part="toc-link"]');
   const bar = inner(scenarios, 'svg');
   const vote = inner(scenarios, '[part="vote"]');
@@ -96,6 +100,8 @@ async function measure(root: Element): Promise<Record<string, number>> {
     'vote button border': borderContrast(vote),
     'vote button focus ring': outlineContrast(focused(vote)),
     'comment link focus ring': outlineContrast(focused(inner(prompt, '[part="cta"]'))),
+    'comment count link text': textContrast(countLink),
+    'comment count focus ring': outlineContrast(focused(countLink)),
     'Mastodon field border': borderContrast(server),
     'Mastodon field focus ring': outlineContrast(focused(server)),
     'newsletter field border': borderContrast(email),

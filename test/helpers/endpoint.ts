@@ -11,8 +11,10 @@ export interface Fault {
 }
 
 export interface RecordedRequest {
-  route: 'signup' | 'votes' | 'count' | 'pages';
+  route: 'signup' | 'votes' | 'count' | 'counts' | 'pages';
   method: string;
+  /** The path and query it was sent to. */
+  url: string;
   headers: Record<string, string>;
   body: unknown;
   at: number;
@@ -28,7 +30,7 @@ export class EndpointSession {
     this.base = `/api/s/${name}`;
   }
 
-  url(route: 'signup' | 'votes' | 'comments/count'): string {
+  url(route: 'signup' | 'votes' | 'comments/count' | 'comments/counts'): string {
     return `${this.base}/${route}`;
   }
 
@@ -37,6 +39,15 @@ export class EndpointSession {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ route, faults }),
+    });
+  }
+
+  /** Sets the comment counts that `comments/counts` (and `comments/count`) answer for these articles. */
+  async comments(counts: Record<string, number>): Promise<void> {
+    await fetch(`${this.base}/__comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ counts }),
     });
   }
 

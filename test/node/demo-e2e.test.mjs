@@ -11,7 +11,7 @@ import { SMTPServer } from 'smtp-server';
 import { CHROME_ARGS, findBrowser } from '../../scripts/browser.mjs';
 import { freePort } from '../../scripts/lede-server.mjs';
 import { startDemo } from '../../scripts/start-demo.mjs';
-import { DEMO_ARTICLE_ID, DEMO_VOTES } from '../../demo/seed.mjs';
+import { DEMO_ARTICLE_ID, DEMO_LISTING_COMMENTS, DEMO_VOTES } from '../../demo/seed.mjs';
 
 const CONSENT = 'I agree to receive the weekly newsletter and can unsubscribe at any time.';
 const executablePath = findBrowser();
@@ -187,6 +187,43 @@ describe('the demo against lede-server, in Chromium', { skip: !executablePath &&
       await page.waitForFunction(() =>
         /23 comments/.test(document.querySelector('lede-comment-prompt')?.shadowRoot?.textContent ?? ''),
       );
+    });
+
+    test('the listing shows every comment count from one request, the comment prompt’s count in it', async () => {
+      const requests = [];
+      const onRequest = (request) => {
+        if (new URL(request.url()).pathname.startsWith('/v1/comments/count')) requests.push(request.url());
+      };
+      page.on('request', onRequest);
+      try {
+        await page.goto(demo.url);
+        const shown = () =>
+          [...document.querySelectorAll('lede-comment-count')].map(
+            (el) => el.shadowRoot?.querySelector('[part~=count]')?.textContent ?? null,
+          );
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('lede-comment-count')].every((el) =>
+            el.shadowRoot?.querySelector('[part~=count]'),
+          ),
+        );
+        const counts = await page.evaluate(shown);
+        assert.deepEqual(counts, [
+          `${DEMO_LISTING_COMMENTS['lede-demo-ferry-strike']} comments`,
+          '1 comment',
+          `${DEMO_LISTING_COMMENTS['lede-demo-dredging']} comments`,
+          'No comments',
+        ]);
+        await page.waitForFunction(() =>
+          /23 comments/.test(document.querySelector('lede-comment-prompt')?.shadowRoot?.textContent ?? ''),
+        );
+        assert.equal(requests.length, 1, `one request for every count: ${requests.join(', ')}`);
+        assert.deepEqual(
+          new URL(requests[0]).searchParams.getAll('articleId').sort(),
+          [DEMO_ARTICLE_ID, ...Object.keys(DEMO_LISTING_COMMENTS), 'lede-demo-lighthouse'].sort(),
+        );
+      } finally {
+        page.off('request', onRequest);
+      }
     });
   });
 
