@@ -397,16 +397,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const count = this.fetched ?? (isCount(this.count) ? this.count : this.fetched); // null: loading, nothing to show yet
     const data = this.shareData;
     const t = this.resolvedStrings;
+    const countText = count == null ? '' : this.mark(formatCount(count, resolveLang(this), t), 'countOther');
     return html`<section part="base" aria-labelledby="heading">
       ${renderHeading(this.level, 'heading', this.heading ?? this.#child('h1,h2,h3,h4,h5,h6')?.textContent ?? this.say('heading'))}${
         this.prompt ? html`<p part="prompt">${this.prompt}</p>` : nothing
-      }${
-        count !== undefined
-          ? html`<p part="count">
-              ${count === null ? '' : this.mark(formatCount(count, resolveLang(this), t), 'countOther')}
-            </p>`
-          : nothing
-      }${
+      }${count !== undefined ? html`<p part="count">${countText}</p>` : nothing}${
         this.#href
           ? html`<a part="cta" href=${this.#href} @click=${this.listener(this.#goToComments)}
               >${(!this.commentsHref && this.#child('a[href]')?.textContent) || this.say('cta')}</a
