@@ -28,14 +28,17 @@ function newestMtime(dir) {
 }
 
 /**
- * Builds the server (its TypeScript compile only) when its bin is missing or older than a source
- * file: a couple of seconds, and nothing when it is up to date.
+ * Builds the server (its TypeScript compile and the dashboard bundle) when its bin or the bundle is
+ * missing or older than a source file: a few seconds, and nothing when it is up to date.
  */
 export function ensureServerBuilt({ quiet = false } = {}) {
   const bin = serverBin();
-  const sources = join(SERVER_DIR, 'src');
-  if (existsSync(bin) && (!existsSync(sources) || statSync(bin).mtimeMs >= newestMtime(sources))) return bin;
-  if (!quiet) console.log('Building lede-server (TypeScript compile)...');
+  // The TypeScript sources, and the dashboard's (server/admin/, bundled into dist/admin/).
+  const sources = [join(SERVER_DIR, 'src'), join(SERVER_DIR, 'admin')].filter((dir) => existsSync(dir));
+  const dashboard = join(SERVER_DIR, 'dist', 'admin', 'admin.js');
+  const built = (path) => existsSync(path) && sources.every((dir) => statSync(path).mtimeMs >= newestMtime(dir));
+  if (built(bin) && (!existsSync(join(SERVER_DIR, 'admin')) || built(dashboard))) return bin;
+  if (!quiet) console.log('Building lede-server (TypeScript compile and the dashboard bundle)...');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', 'build', '--silent', '-w', 'lede-server'], {
     cwd: ROOT,

@@ -19,7 +19,8 @@ try {
   // 1. The tarball, and what is in it.
   const [packed] = JSON.parse(run(npm, ['pack', '-w', 'lede-server', '--json', '--pack-destination', work], ROOT));
   const files = packed.files.map((file) => file.path);
-  for (const expected of ['package.json', 'README.md', 'openapi.yaml', 'dist/cli.js', 'dist/index.js']) {
+  const dashboard = ['dist/admin/index.html', 'dist/admin/admin.js', 'dist/admin/admin.css'];
+  for (const expected of ['package.json', 'README.md', 'openapi.yaml', 'dist/cli.js', 'dist/index.js', ...dashboard]) {
     assert.ok(files.includes(expected), `the tarball holds ${expected}`);
   }
   const stray = files.filter((path) => /^(src|test|bench)\//.test(path) || path.endsWith('.eml'));

@@ -77,6 +77,7 @@ export async function startDemo(options = {}) {
     url: `${origin}/`,
     inboxUrl: `${origin}/inbox/`,
     serverUrl: server.url,
+    dashboardUrl: `${server.url}/admin/`,
     dataDir,
     mailDir: join(dataDir, 'mail'),
     adminToken,
@@ -90,6 +91,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   Lede demo           ${demo.url}
   Local inbox         ${demo.inboxUrl}   (the confirmation mails; click the link to confirm)
   lede-server         ${demo.serverUrl}   (embedded database in ${demo.dataDir}, removed on exit)
+  Dashboard           ${demo.dashboardUrl}
+  Admin token         ${demo.adminToken}   (type it into the dashboard; made for this run)
   Admin export        curl -H 'Authorization: Bearer ${demo.adminToken}' ${demo.serverUrl}/v1/admin/subscribers?format=csv
 
   Subscribe in the demo's newsletter form, open the local inbox, click the link: the inbox then

@@ -6,6 +6,7 @@ import { HttpError } from './http/errors.js';
 import { corsAndOrigin } from './http/origin.js';
 import { forwardingRoutes } from './forwarding/routes.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminDashboardRoutes } from './routes/admin-dashboard.js';
 import { commentRoutes } from './routes/comments.js';
 import { linkRoutes } from './routes/links.js';
 import { signupRoutes } from './routes/signups.js';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps, state: AppState): Hono<Env> {
   commentRoutes(app, deps);
   adminRoutes(app, deps);
   forwardingRoutes(app, deps);
+  adminDashboardRoutes(app, deps);
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));
   app.onError((error, c) => {

@@ -98,6 +98,19 @@ const PROBES = {
     headers: { 'Content-Type': 'application/json', ...admin },
     body: '{}',
   }),
+  searchSubscribers: () => ({
+    method: 'GET',
+    path: '/v1/admin/subscribers/search?q=reader&status=pending&limit=10&offset=0',
+    headers: admin,
+  }),
+  adminOverview: () => ({ method: 'GET', path: '/v1/admin/overview?days=7', headers: admin }),
+  adminPredictions: () => ({ method: 'GET', path: '/v1/admin/predictions?limit=5', headers: admin }),
+  adminPredictionDays: () => ({
+    method: 'GET',
+    path: '/v1/admin/predictions/days?articleId=port-pact',
+    headers: admin,
+  }),
+  adminDashboard: () => ({ method: 'GET', path: '/admin/' }),
   health: () => ({ method: 'GET', path: '/healthz' }),
 };
 
@@ -144,6 +157,10 @@ const REFUSALS = [
     },
     404,
   ],
+  ['exportSubscribers', { method: 'GET', path: '/v1/admin/subscribers?status=gone', headers: admin }, 400],
+  ['searchSubscribers', { method: 'GET', path: '/v1/admin/subscribers/search?limit=0', headers: admin }, 400],
+  ['adminOverview', { method: 'GET', path: '/v1/admin/overview?days=9999', headers: admin }, 400],
+  ['adminPredictionDays', { method: 'GET', path: '/v1/admin/predictions/days', headers: admin }, 400],
   ['confirmSignup', { method: 'GET', path: '/v1/confirm?token=unknown-token' }, 404],
 ];
 

@@ -151,6 +151,18 @@ export const MIGRATIONS: readonly Migration[] = [
       .execute();
     await trx.schema.createIndex('forward_jobs_email').on('forward_jobs').columns(['email', 'forwarder']).execute();
   },
+  // The dashboard (issue 14) counts per day and per list and status, and pages subscribers newest first, in the database.
+  async (trx) => {
+    const s = trx.schema;
+    await s.createIndex('subscribers_created').on('subscribers').columns(['created_at', 'id']).execute();
+    await s
+      .createIndex('subscribers_list_status')
+      .on('subscribers')
+      .columns(['list', 'status', 'created_at', 'id'])
+      .execute();
+    await s.createIndex('votes_created').on('votes').column('created_at').execute();
+    await s.createIndex('votes_article_day').on('votes').columns(['article_id', 'created_at', 'scenario_id']).execute();
+  },
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

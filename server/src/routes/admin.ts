@@ -5,10 +5,9 @@ import type { Deps, Env } from '../deps.js';
 import { enqueueErasure } from '../forwarding/queue.js';
 import { HttpError } from '../http/errors.js';
 import { requireAdmin } from '../http/admin.js';
-import { emailField, idParam, LIMITS, stringField } from '../http/validate.js';
+import { emailField, idParam } from '../http/validate.js';
+import { applyFilter, subscriberFilter, toSubscriber } from './admin-subscribers.js';
 import { voteCounts } from './votes.js';
-
-const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
 
 /** A spreadsheet must not run a cell as a formula (=, +, -, @ at the start), and quotes are doubled. */
 function csvCell(value: string | undefined): string {
@@ -24,21 +23,12 @@ export function adminRoutes(app: Hono<Env>, deps: Deps): void {
   app.get('/v1/admin/subscribers', async (c) => {
     const format = c.req.query('format') ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format is csv or json.');
-    const list = stringField({ list: c.req.query('list') }, 'list', { max: LIMITS.id });
-    let query = store.db.selectFrom('subscribers').selectAll().orderBy('created_at').orderBy('id');
-    if (list !== undefined) query = query.where('list', '=', list);
-    const rows = await query.execute();
-    const subscribers = rows.map((r) => ({
-      email: r.email,
-      name: r.name ?? undefined,
-      list: r.list || undefined,
-      status: r.status,
-      consent:
-        r.consent_at === null ? null : { text: r.consent_text ?? '', at: iso(r.consent_at)!, source: r.source ?? '' },
-      createdAt: iso(r.created_at)!,
-      confirmedAt: iso(r.confirmed_at),
-      unsubscribedAt: iso(r.unsubscribed_at),
-    }));
+    const filter = subscriberFilter((name) => c.req.query(name));
+    const rows = await applyFilter(store.db.selectFrom('subscribers').selectAll(), filter)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const subscribers = rows.map(toSubscriber);
     if (format === 'json') return c.json({ subscribers }, 200, { 'Cache-Control': 'no-store' });
     const header = [
       'email',
