@@ -6,7 +6,7 @@ import { entries, external, loaderEntries, loaderTags, LOADER_DIR, singleFileBun
 import { minifyTemplateLiterals } from './scripts/minify/index.mjs';
 import { dompurifySource, staticDompurify } from './scripts/dompurify-source.mjs';
 import { hostilePageBuild } from './scripts/hostile-page-build.mjs';
-import { loaderChunks } from './scripts/loader-chunks.mjs';
+import { loaderChunkGroups, loaderChunks } from './scripts/loader-chunks.mjs';
 
 /** Serves `/lede.css` in the demo: every element's pre-upgrade styles, as `dist/lede.css` holds them. */
 function fallbackCss(): Plugin {
@@ -76,7 +76,12 @@ export default defineConfig(({ command, mode }): UserConfig => {
         target: 'es2022',
         lib: { entry: loaderEntries, formats: ['es'] },
         rolldownOptions: {
-          output: { ...scriptTagOutput, entryFileNames: '[name].js', chunkFileNames: `${LOADER_DIR}/[name].js` },
+          output: {
+            ...scriptTagOutput,
+            entryFileNames: '[name].js',
+            chunkFileNames: `${LOADER_DIR}/[name].js`,
+            codeSplitting: { groups: loaderChunkGroups },
+          },
         },
       },
     };

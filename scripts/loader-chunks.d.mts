@@ -5,3 +5,10 @@ export function loaderChunks(options: {
   elements: Record<string, string>;
   sanitizer: RegExp;
 }): Plugin;
+/** The loader build's shared chunks (rolldown `output.codeSplitting.groups`). */
+export const loaderChunkGroups: {
+  name: string;
+  test: RegExp | ((id: string) => boolean);
+  minShareCount?: number;
+  priority?: number;
+}[];

@@ -55,3 +55,38 @@ export function loaderChunks({ loader, dir, elements, sanitizer }) {
     },
   };
 }
+
+// Each file of the loader build is compressed alone, and a page pays per file: tiny chunks lose
+// compression and add requests. So the shared code goes into three chunks, not one per combination
+// of elements:
+// - `base-element`: Lit and the core that every element (key points too) runs: the base element,
+//   theme, strings, errors, define, and the children/list parsing of key points and scenarios.
+// - `delivery`: requests and page reads (delivery, URLs, the comment-count batcher and its text),
+//   which every element that talks to a server uses; a listing page of comment counts needs no more.
+// - `shared`: the rest of the core that two or more elements use (outbox, sources, the sanitizer's
+//   glue; not DOMPurify, which stays a chunk of its own).
+// A module used by one element only stays in that element's chunk.
+const core = (names) => new RegExp(`[\\\\/]src[\\\\/]core[\\\\/](${names.join('|')})\\.ts$`);
+const BASE = core([
+  'base-element',
+  'theme',
+  'first-update',
+  'strings',
+  'locale',
+  'errors',
+  'events',
+  'heading',
+  'define',
+  'json-attribute',
+  'own',
+  'children-controller',
+  'data-source',
+  'list-parser',
+]);
+const DELIVERY = core(['delivery', 'page', 'url', 'count-batch', 'count']);
+const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/;
+export const loaderChunkGroups = [
+  { name: 'base-element', test: (id) => BASE.test(id) || LIT.test(id), priority: 3 },
+  { name: 'delivery', test: DELIVERY, minShareCount: 2, priority: 2 },
+  { name: 'shared', test: /[\\/]src[\\/]core[\\/]/, minShareCount: 2, priority: 1 },
+];

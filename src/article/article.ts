@@ -7,7 +7,8 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
-import { createElement } from '../core/page.js';
+import { options } from '../core/own.js';
+import { createElement, listen } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
@@ -35,7 +36,11 @@ export type ArticleStrings = typeof defaultStrings;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormat = (lang: string): Intl.DateTimeFormat => {
   let format = dateFormats.get(lang);
-  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long' })));
+  if (!format)
+    dateFormats.set(
+      lang,
+      (format = new Intl.DateTimeFormat(lang, options<Intl.DateTimeFormatOptions>({ dateStyle: 'long' }))),
+    );
   return format;
 };
 
@@ -119,6 +124,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   #entries: TocEntry[] = [];
   #minutes = 0;
   #fetching?: AbortController;
+  #unlisten: (() => void)[] = [];
   /** `content` waiting for DOMPurify to load (the first untrusted HTML on the page). */
   #pendingContent?: Promise<void>;
 
@@ -141,14 +147,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     super.connectedCallback();
     // Moved in the page while `src` was loading: the disconnect aborted that request, so send it again.
     if (this.loading) void this.#load();
-    addEventListener('hashchange', this.#onHashChange);
-    document.addEventListener('click', this.#onClick);
+    this.#unlisten = [listen(window, 'hashchange', this.#onHashChange), listen(document, 'click', this.#onClick)];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#onHashChange);
-    document.removeEventListener('click', this.#onClick);
+    this.#unlisten.forEach((stop) => stop());
     this.#fetching?.abort();
   }
 

@@ -257,6 +257,47 @@ describe('<lede-comment-count>', () => {
     });
   });
 
+  describe('a hostile page', () => {
+    it('reads counts by their own properties only: a polluted Object.prototype and odd ids change nothing', async () => {
+      const api = await endpoint();
+      await api.session.fail('counts', { status: 200, body: '{"counts":{"a":1,"__proto__":4}}' });
+      const proto = Object.prototype as unknown as Record<string, unknown>;
+      proto.ghost = 5;
+      try {
+        const root = await listing(api.src, ['a', '__proto__', 'ghost', 'constructor', 'toString']);
+        await until(() => errors.details.length > 0, 'the answer');
+        expect(counts(root).map((el) => shown(el) ?? null)).to.deep.equal([
+          '1 comment',
+          '4 comments',
+          null,
+          null,
+          null,
+        ]);
+        expect(errors.details).to.have.length(1);
+        expect(errors.details[0]!.message).to.contain('"ghost","constructor","toString"');
+      } finally {
+        delete proto.ghost;
+      }
+    });
+
+    it('named images (readyState, baseURI) do not stop the batch reading the page', async () => {
+      const api = await endpoint({ a: 2 });
+      const wrapper = document.createElement('div');
+      // Markup as a page has it (not a Lit template): the images name document members.
+      wrapper.innerHTML = `<img name="readyState" alt=""><img name="baseURI" alt="">
+        <lede-comment-count src="${api.src}" article-id="a">Comments</lede-comment-count>`;
+      document.body.append(wrapper);
+      try {
+        const el = wrapper.querySelector<LedeCommentCount>('lede-comment-count')!;
+        await until(() => shown(el) !== undefined, 'the count');
+        expect(shown(el)).to.equal('2 comments');
+        expect(errors.details).to.deep.equal([]);
+      } finally {
+        wrapper.remove();
+      }
+    });
+  });
+
   describe('removed from the page', () => {
     it('a request goes on while one of its elements stays, and is aborted when the last one leaves', async () => {
       const api = await endpoint({ a: 1, b: 2, c: 3 });

@@ -1,10 +1,11 @@
+import { sanitizeHtml } from '../core/sanitize.js';
+
 /**
- * The consent label from `consent-html`: sanitized by the core sanitizer (loaded only when a page
- * uses this), then reduced to text and links. Every other element is unwrapped to its text; links
+ * The consent label from `consent-html`: sanitized by the core sanitizer (which loads DOMPurify
+ * only when a page uses this), then reduced to text and links. Every other element is unwrapped to its text; links
  * keep only `href`, `target` and `rel`.
  */
 export async function consentNodes(dirty: string): Promise<Node[]> {
-  const { sanitizeHtml } = await import('../core/sanitize.js');
   const fragment = await sanitizeHtml(dirty);
   linksOnly(fragment);
   return [...fragment.childNodes];

@@ -15,7 +15,7 @@ import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
 import { OutboxController } from '../core/outbox-controller.js';
-import { parseOwnJson } from '../core/own.js';
+import { options, parseOwnJson } from '../core/own.js';
 import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
 import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
@@ -341,7 +341,8 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const counts = this.status === 'voted' || this.showResults || closed ? this.counts : undefined;
     const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
-    const percent = counts && new Intl.NumberFormat(resolveLang(this), { style: 'percent' });
+    const percent =
+      counts && new Intl.NumberFormat(resolveLang(this), options<Intl.NumberFormatOptions>({ style: 'percent' }));
     const locked = !!this.choice || this.status === 'sending';
     // The results are announced with their figure: the scenario with most votes (those tied) and its share.
     const most = Math.max(...scenarios.map((s) => counts?.[s.id] ?? 0));
@@ -383,7 +384,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
                 aria-pressed=${this.choice === s.id}
                 aria-disabled=${locked}
                 aria-label=${format(t.voteName, { vote: t.vote, title: s.title })}
-                @click=${() => this.#vote(s.id)}
+                @click=${this.listener(() => this.#vote(s.id))}
               >
                 ${t.vote}
               </button>`
