@@ -1,0 +1,17 @@
+const formatters = new Map<string, object>();
+
+/**
+ * An `Intl` formatter for `lang`, made once per kind, language and options and kept: making one
+ * costs a fifth of a millisecond, using one a microsecond, and a page of comment counts formats
+ * one number per element.
+ */
+export function intl<T extends object>(
+  Kind: new (lang: string, options?: object) => T,
+  lang: string,
+  options?: Record<string, string>,
+): T {
+  const key = `${Kind.name} ${lang} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Kind(lang, options)));
+  return formatter;
+}
