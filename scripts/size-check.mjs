@@ -69,7 +69,9 @@ const ELEMENT_BUDGETS = { 'comment-prompt': 4.7 * KB, newsletter: 5.5 * KB, scen
 // +0.15 KB for issue 16: the translations registry and the text-spacing rules.
 // +0.9 KB for issue 11: the comment-count batcher (src/core/count-batch.ts, 0.65 KB) and src/core/count.ts (the
 // count text, moved from the comment prompt, which shares it with <lede-comment-count>).
-const CORE_BUDGET = 9.3 * KB;
+// +0.25 KB for issue 15's second pass: options bags without a prototype, clobber-proof listeners, DOMPurify over its
+// own document, and the outbox controller's entry/track that the newsletter now uses (its own code -0.1 KB).
+const CORE_BUDGET = 9.55 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;

@@ -8,7 +8,7 @@ import { intl } from '../core/intl.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
-import { createElement } from '../core/page.js';
+import { createElement, listen } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { format } from '../core/strings.js';
@@ -30,7 +30,7 @@ const defaultStrings = {
 
 export type ArticleStrings = typeof defaultStrings;
 
-// Made once per language (core/locale.ts `intl`): the profile of the demo page put the date
+// Made once per language (core/intl.ts): the profile of the demo page put the date
 // formatter's constructor first among Lede's own functions.
 const dateFormat = (lang: string): Intl.DateTimeFormat => intl(Intl.DateTimeFormat, lang, { dateStyle: 'long' });
 
@@ -114,6 +114,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   #entries: TocEntry[] = [];
   #minutes = 0;
   #fetching?: AbortController;
+  #unlisten: (() => void)[] = [];
   /** `content` waiting for DOMPurify to load (the first untrusted HTML on the page). */
   #pendingContent?: Promise<void>;
 
@@ -136,14 +137,12 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
     super.connectedCallback();
     // Moved in the page while `src` was loading: the disconnect aborted that request, so send it again.
     if (this.loading) void this.#load();
-    addEventListener('hashchange', this.#onHashChange);
-    document.addEventListener('click', this.#onClick);
+    this.#unlisten = [listen(window, 'hashchange', this.#onHashChange), listen(document, 'click', this.#onClick)];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#onHashChange);
-    document.removeEventListener('click', this.#onClick);
+    this.#unlisten.forEach((stop) => stop());
     this.#fetching?.abort();
   }
 

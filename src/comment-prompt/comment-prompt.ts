@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { options } from '../core/own.js';
 import { attribute, canonicalUrl, documentTitle, elementById } from '../core/page.js';
 import { remember } from '../core/remember.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
@@ -271,7 +272,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     this.status = ''; // So that the same message is announced again.
     await this.updateComplete;
     try {
-      if (network === 'native') await navigator.share({ url, title });
+      if (network === 'native') await navigator.share(options({ url, title }));
       if (network !== 'copy') return;
       await navigator.clipboard.writeText(url);
       this.copyFallback = false;
@@ -333,7 +334,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     const brand = intents[network]?.[0];
     const label = brand || this.resolvedStrings[network as 'email'];
     const name = brand ? format(this.resolvedStrings.shareOn, { network: brand }) : nothing;
-    const click = (e: Event) => this.#onShare(network, e);
+    const click = this.listener((e: Event) => this.#onShare(network, e));
     const d = icons[network];
     const icon = html`<svg part="share-icon" viewBox="0 0 12 12" aria-hidden="true"><path d=${d}></path></svg>`;
     if (network === 'native' && (isServer || !('share' in navigator))) return nothing;
@@ -361,7 +362,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
             </button>`
       }${
         network === 'mastodon' && this.instance
-          ? html` <button part="mastodon-server" aria-expanded=${this.asking} @click=${() => this.#ask(!this.asking)}>
+          ? html` <button
+              part="mastodon-server"
+              aria-expanded=${this.asking}
+              @click=${this.listener(() => this.#ask(!this.asking))}
+            >
               ${format(this.resolvedStrings.mastodonChange, { server: this.instance })}
             </button>`
           : nothing
@@ -375,8 +380,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
     return html`<form
       part="mastodon-form"
       novalidate
-      @submit=${this.#submitInstance}
-      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false)}
+      @submit=${this.listener(this.#submitInstance)}
+      @keydown=${this.listener((e: KeyboardEvent) => e.key === 'Escape' && this.#ask(false))}
     >
       <label for="server">${t.mastodon}</label
       ><input
@@ -402,7 +407,7 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
           : nothing
       }${
         this.#href
-          ? html`<a part="cta" href=${this.#href} @click=${this.#goToComments}
+          ? html`<a part="cta" href=${this.#href} @click=${this.listener(this.#goToComments)}
               >${(!this.commentsHref && this.#child('a[href]')?.textContent) || t.cta}</a
             >`
           : nothing

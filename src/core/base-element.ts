@@ -1,8 +1,9 @@
-import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues, type RenderOptions } from 'lit';
 import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
+import { options } from './own.js';
 import { firstUpdate } from './first-update.js';
 import { resolveLang } from './locale.js';
 import { mergeStrings, translationFor, type Strings } from './strings.js';
@@ -16,6 +17,12 @@ let nextId = 0;
  */
 export abstract class LedeElement<S extends Strings = Strings> extends LitElement {
   static override styles = [themeStyles];
+
+  // Lit hands these to the platform and reads them itself: without a prototype, a page's
+  // `Object.prototype.slotAssignment`, `.delegatesFocus`, `.creationScope` or `.renderBefore` is not an option.
+  static override shadowRootOptions = options<ShadowRootInit>({ mode: 'open' });
+  /** @internal */
+  override readonly renderOptions = options<RenderOptions>({ host: this });
 
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
@@ -96,6 +103,15 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
         `${key} is not a known text key with a string value (known: ${Object.keys(this.defaultStrings)})`,
       );
     }
+  }
+
+  /**
+   * A listener for an `@event` binding that takes no option from Object.prototype. Lit gives the
+   * listener itself to `addEventListener` as its options: a plain function would inherit a page's
+   * `Object.prototype.signal` (and every listener fails to register) or `.once`.
+   */
+  protected listener<E extends Event>(handle: (this: this, event: E) => unknown): EventListenerObject {
+    return options({ handleEvent: (event: Event) => void handle.call(this, event as E) });
   }
 
   /** Reports bad input as a `lede-error` event and a console warning; never throws. */

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { options } from './own.js';
 
 /**
  * Watches an element's light-DOM children (the progressive-enhancement markup) and asks the host
@@ -20,7 +21,7 @@ export class ChildrenController implements ReactiveController {
       this.version++;
       this.#host.requestUpdate();
     });
-    this.#observer.observe(this.#host, { childList: true, subtree: true, characterData: true });
+    this.#observer.observe(this.#host, options({ childList: true, subtree: true, characterData: true }));
     this.version++;
   }
 

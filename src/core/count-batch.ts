@@ -1,6 +1,6 @@
 import { deliver, describeFailure, ownField } from './delivery.js';
-import { own } from './own.js';
-import { baseUrl, isLoading } from './page.js';
+import { options, own } from './own.js';
+import { baseUrl, isLoading, listen } from './page.js';
 import { batcher, isCount, type CountResult } from './count.js';
 
 /**
@@ -54,14 +54,15 @@ export function requestCount(src: string, id: string, signal: AbortSignal): Prom
         // Every element of a request left: nobody waits for its answer.
         if (waiter.sent?.every((w) => w.signal.aborted)) waiter.sent.controller.abort();
       },
-      { once: true },
+      options({ once: true }),
     );
     let queue = queues.get(endpoint);
     if (!queue) {
       queues.set(endpoint, (queue = []));
       const flush = () => send(endpoint);
       // While the page is parsed, elements appear over several tasks: they wait for the whole page.
-      if (isLoading()) globalThis.addEventListener('DOMContentLoaded', flush, { once: true });
+      if (isLoading())
+        listen(document, 'DOMContentLoaded', flush); // Fires once.
       else setTimeout(flush);
     }
     queue.push(waiter);

@@ -1,5 +1,5 @@
 import type { LedeErrorCode } from './events.js';
-import { own } from './own.js';
+import { options, own } from './own.js';
 
 /**
  * Sends one request to a publisher's endpoint the way a reader's flaky connection needs: a
@@ -80,7 +80,7 @@ const wait = (ms: number, signal?: AbortSignal): Promise<void> =>
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+    signal?.addEventListener('abort', done);
   });
 
 /**
@@ -126,11 +126,11 @@ async function attemptOnce(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeout);
   const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  signal?.addEventListener('abort', onAbort);
   try {
     // Every option explicit, in an object with no prototype: a page that planted
     // `Object.prototype.credentials = 'include'` (or `mode`, `referrerPolicy`, `body`…) changes nothing.
-    const init: RequestInit = Object.assign(Object.create(null) as RequestInit, {
+    const init = options<RequestInit>({
       method: request.method ?? 'POST',
       headers,
       body: request.body ?? null,
@@ -138,7 +138,7 @@ async function attemptOnce(
       credentials: 'same-origin', // Cookies for the page's own origin only.
       mode: 'cors',
       redirect: 'follow',
-    } satisfies RequestInit);
+    });
     const response = await fetch(request.url, init);
     const { status } = response;
     // An opaque answer (no-cors) says nothing about whether the endpoint accepted the request.

@@ -9,7 +9,7 @@ import {
   type OutboxEntry,
   type OutboxVerdict,
 } from './outbox.js';
-import { httpUrl } from './page.js';
+import { httpUrl, listen } from './page.js';
 
 export interface OutboxControllerOptions {
   /** The outbox channel this element owns, such as `newsletter`. */
@@ -40,6 +40,7 @@ export class OutboxController implements ReactiveController {
   #inflight?: NewOutboxEntry;
   #abort?: AbortController;
   #stopWatching?: () => void;
+  #stopKeeping?: () => void;
 
   constructor(
     host: ReactiveControllerHost,
@@ -53,9 +54,14 @@ export class OutboxController implements ReactiveController {
     return pending(this.options.channel);
   }
 
+  /** Aborts when the element leaves the page. */
+  get signal(): AbortSignal | undefined {
+    return this.#abort?.signal;
+  }
+
   hostConnected(): void {
     this.#abort = new AbortController();
-    addEventListener('pagehide', this.#keep);
+    this.#stopKeeping = listen(window, 'pagehide', this.#keep);
     this.#stopWatching = watchOutbox(this.options.channel, this.options.onResult, this.#check);
   }
 
@@ -64,13 +70,12 @@ export class OutboxController implements ReactiveController {
     this.#keep();
     this.#abort?.abort();
     this.#stopWatching?.();
-    removeEventListener('pagehide', this.#keep);
+    this.#stopKeeping?.();
   }
 
   /**
    * Sends `request` (to an absolute http(s) URL, resolved against the page); when it cannot be
-   * delivered, keeps it in the outbox and resolves `saved`. An answer to a request kept on
-   * `pagehide` (the page came back from the back/forward cache) takes it out of the outbox.
+   * delivered, keeps it in the outbox and resolves `saved`.
    */
   async send(
     request: DeliveryRequest,
@@ -78,23 +83,43 @@ export class OutboxController implements ReactiveController {
     meta: Record<string, unknown>,
     options: DeliveryOptions = {},
   ): Promise<SendOutcome> {
+    const entry = this.entry(request, idempotencyKey, meta);
+    if (!entry) return { ok: false, outcome: 'unavailable', reason: 'network' };
+    const result = await this.track(entry, (signal) => deliver(entry.request, { ...options, idempotencyKey, signal }));
+    // Aborted: the element left the page, and the request is kept in the outbox already.
+    return !result.ok && result.outcome === 'unavailable' && (result.reason === 'aborted' || enqueue(entry))
+      ? 'saved'
+      : result;
+  }
+
+  /** The outbox entry for `request` in this channel (POST, absolute URL); undefined when the URL is not http(s). */
+  entry(request: DeliveryRequest, idempotencyKey: string, meta: Record<string, unknown>): NewOutboxEntry | undefined {
     const url = httpUrl(request.url);
-    if (!url) return { ok: false, outcome: 'unavailable', reason: 'network' };
-    const entry: NewOutboxEntry = {
-      channel: this.options.channel,
-      request: { ...request, url, method: 'POST' },
-      idempotencyKey,
-      meta,
-      maxAge: this.#maxAge(),
-    };
+    return url
+      ? {
+          channel: this.options.channel,
+          request: { ...request, url, method: 'POST' },
+          idempotencyKey,
+          meta,
+          maxAge: this.#maxAge(),
+        }
+      : undefined;
+  }
+
+  /**
+   * Runs `attempt` (the deliveries of `entry`) with the element's abort signal. Meanwhile the entry
+   * is on its way: the page going away or the element leaving keeps it in the outbox. Once
+   * answered, it leaves the outbox again (kept on `pagehide`, then the page came back from the
+   * back/forward cache). Keeping an unanswered entry for later is the caller's choice (`enqueue`).
+   */
+  async track(
+    entry: NewOutboxEntry,
+    attempt: (signal?: AbortSignal) => Promise<DeliveryResult>,
+  ): Promise<DeliveryResult> {
     this.#inflight = entry;
-    const result = await deliver(entry.request, { ...options, idempotencyKey, signal: this.#abort?.signal });
+    const result = await attempt(this.#abort?.signal);
     if (this.#inflight === entry) this.#inflight = undefined;
-    if (!result.ok && result.outcome === 'unavailable') {
-      if (result.reason === 'aborted') return 'saved'; // Disconnected: kept in the outbox already.
-      if (enqueue(entry)) return 'saved';
-    }
-    dequeue(idempotencyKey);
+    if (result.ok || result.outcome !== 'unavailable' || result.reason !== 'aborted') dequeue(entry.idempotencyKey);
     return result;
   }
 

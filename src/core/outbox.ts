@@ -1,6 +1,6 @@
 import { deliver, type DeliveryRequest, type DeliveryResult } from './delivery.js';
 import { isRecord, own } from './own.js';
-import { httpUrl } from './page.js';
+import { httpUrl, listen } from './page.js';
 
 /**
  * What could not be delivered waits here, in localStorage, until the reader is back online or
@@ -201,6 +201,5 @@ export function watchOutbox(
     if (pending(channel).length > 0) void flush(channel, onResult, check);
   };
   run();
-  globalThis.addEventListener?.('online', run);
-  return () => globalThis.removeEventListener?.('online', run);
+  return listen(globalThis, 'online', run);
 }

@@ -16,9 +16,16 @@ export const own = (record: unknown, key: PropertyKey): unknown =>
     ? (record as Record<PropertyKey, unknown>)[key]
     : undefined;
 
+/**
+ * `values` without a prototype, for an options bag given to the platform (`fetch`, `addEventListener`,
+ * `Intl`, observers): there a polluted `Object.prototype.signal`, `.timeZone` or `.attributeFilter`
+ * would count as an option.
+ */
+export const options = <T extends object>(values: T): T => Object.setPrototypeOf(values, null) as T;
+
 /** A new object without a prototype: `in`, lookups and `??` see only what it was given. */
 export const bare = <T extends object>(entries: Iterable<readonly [PropertyKey, unknown]> = []): T =>
-  Object.assign(Object.create(null) as T, Object.fromEntries(entries));
+  options(Object.fromEntries(entries) as T);
 
 /** Parses JSON into objects without a prototype (arrays stay arrays). Throws as `JSON.parse` does. */
 export const parseOwnJson = (text: string): unknown =>

@@ -54,5 +54,16 @@ export function elementById(id: string, root: Node = document): HTMLElement | nu
 export const createElement = <K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] =>
   Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K];
 
+/**
+ * Listens for `type` on the window or the document through EventTarget's own methods (an
+ * `<img id="addEventListener">` replaces the window's, `name=` the document's). Returns the
+ * function that stops listening.
+ */
+export function listen<E extends Event>(target: EventTarget, type: string, listener: (event: E) => void): () => void {
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  add.call(target, type, listener as EventListener);
+  return () => remove.call(target, type, listener as EventListener);
+}
+
 /** Whether the page is still being parsed (more of its elements are to come). */
 export const isLoading = (): boolean => getter(Document.prototype, 'readyState').call(document) === 'loading';

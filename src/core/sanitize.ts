@@ -1,4 +1,4 @@
-import type { Config, DOMPurify } from 'dompurify';
+import type { Config, DOMPurify, WindowLike } from 'dompurify';
 import forbidden from './forbidden.json';
 import { baseUrl } from './page.js';
 import { ALLOWED_URI_REGEXP } from './url.js';
@@ -47,8 +47,29 @@ export function isExternalUrl(href: string): boolean {
   }
 }
 
+/**
+ * The window DOMPurify is built over: the page's constructors, and a new empty document instead of
+ * the page's. DOMPurify reads `document.createElement`, `implementation`, `importNode`… once, as
+ * it starts; on the page's document an `<img name="createElement">` anywhere on the page replaces
+ * them, and DOMPurify either throws or (without `implementation`) returns the markup unsanitized,
+ * as text. The page's markup cannot reach a document of our own.
+ */
+function cleanWindow(): WindowLike {
+  return {
+    document: new Document().implementation.createHTMLDocument(''),
+    Element,
+    Node,
+    NodeFilter,
+    DOMParser,
+    HTMLTemplateElement,
+    trustedTypes: (window as WindowLike).trustedTypes,
+  } as WindowLike;
+}
+
 function configure(factory: DOMPurify): Sanitize {
-  const purify = factory(window);
+  const purify = factory(cleanWindow());
+  // Fail closed: a DOMPurify that cannot run returns its input as it is.
+  if (!purify.isSupported) throw Error('DOMPurify unsupported');
   purify.setConfig({
     USE_PROFILES: { html: true },
     FORBID_TAGS,
@@ -84,13 +105,12 @@ export const loadedSanitizer = (): Sanitize | undefined => ready;
 
 /** Imports DOMPurify (once) and resolves with the sanitizer. A failed import is tried again on the next call. */
 export function loadSanitizer(): Promise<Sanitize> {
-  loading ??= import('dompurify').then(
-    ({ default: factory }) => (ready = configure(factory)),
-    (error: unknown) => {
+  loading ??= import('dompurify')
+    .then(({ default: factory }) => (ready = configure(factory)))
+    .catch((error: unknown) => {
       loading = undefined;
       throw error;
-    },
-  );
+    });
   return loading;
 }
 

@@ -1,3 +1,4 @@
+import { options } from './own.js';
 import { fragmentOf } from './url.js';
 
 /**
@@ -7,8 +8,12 @@ import { fragmentOf } from './url.js';
  */
 export function scrollToAndFocus(target: HTMLElement, hash?: string): void {
   if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
-  target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
-  target.focus({ preventScroll: true });
+  target.scrollIntoView(
+    options<ScrollIntoViewOptions>({
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
+    }),
+  );
+  target.focus(options({ preventScroll: true }));
   // The address bar names the target, and Back returns to where the reader was.
   // (Compared decoded: the browser reports `#café` as `#caf%C3%A9`.)
   if (hash && fragmentOf(location.hash) !== fragmentOf(hash)) history.pushState(null, '', hash);

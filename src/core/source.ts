@@ -1,7 +1,7 @@
 import { reportError } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { parseJsonAttribute } from './json-attribute.js';
-import { bare } from './own.js';
+import { options } from './own.js';
 import { baseUrl } from './page.js';
 
 /** Why `src` could not be shown: the error code, the field at fault, and the problem. */
@@ -25,13 +25,13 @@ export async function fetchSource(
   headers?: HeadersInit,
 ): Promise<{ type: string; text: string }> {
   // Options in an object without a prototype, and explicit: a polluted `Object.prototype.credentials` changes nothing.
-  const init = bare<RequestInit>([
-    ['signal', signal],
-    ['headers', headers ?? {}],
-    ['credentials', 'same-origin'],
-    ['mode', 'cors'],
-    ['redirect', 'follow'],
-  ]);
+  const init = options<RequestInit>({
+    signal,
+    headers: headers ?? {},
+    credentials: 'same-origin',
+    mode: 'cors',
+    redirect: 'follow',
+  });
   const response = await fetch(new URL(src, baseUrl()), init).catch((error: Error) => {
     throw signal.aborted ? error : new SourceError('network', `could not be fetched (${error.message})`);
   });

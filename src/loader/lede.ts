@@ -85,7 +85,8 @@ function createLoader({ dir, chunks, elements, sanitizer }: ChunkMap, base: stri
       if (done()) return;
       for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);
     });
-    observer.observe(root, { childList: true, subtree: true });
+    // Without a prototype: a page's `Object.prototype.attributeFilter` would be read as an option.
+    observer.observe(root, Object.setPrototypeOf({ childList: true, subtree: true }, null) as MutationObserverInit);
     // The document's observer is disconnected once every tag is loaded. A shadow root's is not kept
     // here: it goes with its root when the element is removed (keeping it kept every removed story).
     if (root instanceof Document) observers.push(observer);

@@ -378,7 +378,9 @@ describe('<lede-newsletter>', () => {
       const a = await make();
       const b = await make();
       await until(() => pending('newsletter').length === 0, 'the outbox to empty');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Every flush runs under the outbox's Web Lock: once this request for it is granted, each
+      // flush that started before (in this page or a frame) has finished and sent what it would.
+      await navigator.locks.request('lede-outbox', () => undefined);
       expect(await session.requests('signup')).to.have.length(1);
       expect([status(a), status(b)].filter((s) => /Thanks/.test(s)).length).to.be.at.most(1);
       frames.forEach((f) => f.remove());

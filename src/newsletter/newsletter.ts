@@ -9,15 +9,8 @@ import {
 } from '../core/delivery.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
-import {
-  dequeue,
-  enqueue,
-  pending,
-  watchOutbox,
-  type NewOutboxEntry,
-  type OutboxEntry,
-  type OutboxVerdict,
-} from '../core/outbox.js';
+import { enqueue } from '../core/outbox.js';
+import { OutboxController } from '../core/outbox-controller.js';
 import {
   emailField,
   fillForm,
@@ -221,10 +214,25 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
   #started = 0;
   #consentNodes?: Node[];
-  #inflight?: NewOutboxEntry;
-  #abort?: AbortController;
-  #stopWatching?: () => void;
-  #keep = () => this.#inflight && enqueue(this.#inflight);
+  /**
+   * Signups that could not be sent wait in the outbox; one on its way as the page goes away is
+   * kept too. Only those for this element's endpoint that it could have written are sent (only a
+   * Content-Type header, a body with an address); others for that endpoint are dropped with a
+   * warning, and another endpoint's wait for their own element.
+   */
+  #outbox = new OutboxController(this, {
+    channel: CHANNEL,
+    endpoint: () => {
+      const form = this.#fallback;
+      return this.action ?? (form && formAction(form));
+    },
+    accepts: ({ headers = {}, body }) =>
+      Object.keys(headers).every((name) => name.toLowerCase() === 'content-type') &&
+      typeof body === 'string' &&
+      body.includes('@'),
+    onResult: (entry, result) => this.#settle(result, entry.meta?.email as string),
+    maxAge: () => this.delivery?.keepFor,
+  });
 
   protected get defaultStrings(): NewsletterStrings {
     return defaultStrings;
@@ -238,22 +246,6 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#started = Date.now();
-    this.#abort = new AbortController();
-    addEventListener('pagehide', this.#keep);
-    this.#stopWatching = watchOutbox(
-      CHANNEL,
-      (entry, result) => this.#settle(result, entry.meta?.email as string),
-      this.#check,
-    );
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A signup still on its way is kept in the outbox, for this element's successor or the next page.
-    this.#keep();
-    this.#abort?.abort();
-    this.#stopWatching?.();
-    removeEventListener('pagehide', this.#keep);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -281,23 +273,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     this.#input('email').value = this.#savedEmail() ?? ((form && emailField(form)?.value) || '');
   }
 
-  /**
-   * Which waiting signups this element sends: those for its own endpoint (absolute URL) that it
-   * could have written (only a Content-Type header, a body with an address); others for that
-   * endpoint are dropped with a warning, and another endpoint's wait for their own element.
-   */
-  #check = (entry: OutboxEntry): OutboxVerdict => {
-    const form = this.#fallback;
-    const endpoint = resolveEndpoint(this.action ?? (form && formAction(form)));
-    if (typeof endpoint === 'string' || entry.request.url !== endpoint.href) return 'skip';
-    const { headers = {}, body } = entry.request;
-    const onlyType = Object.keys(headers).every((name) => name.toLowerCase() === 'content-type');
-    return onlyType && typeof body === 'string' && body.includes('@') ? 'send' : 'drop';
-  };
-
   /** The email of a signup waiting in the outbox, if any. */
   #savedEmail(): string | undefined {
-    return pending(CHANNEL)[0]?.meta?.email as string | undefined;
+    return this.#outbox.pending[0]?.meta?.email as string | undefined;
   }
 
   /** Whether the form asks for a name: `name-field`, or a name field in the child form. */
@@ -357,30 +335,27 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
 
     const request = this.#request(signup, endpoint, form);
     const key = newIdempotencyKey();
-    const keepFor = this.delivery?.keepFor;
-    const maxAge = typeof keepFor === 'number' && keepFor > 0 && keepFor < Infinity ? keepFor : undefined;
-    const entry = (this.#inflight = { channel: CHANNEL, request, idempotencyKey: key, meta: { email }, maxAge });
+    const entry = this.#outbox.entry(request, key, { email });
+    if (!entry) return this.#unusable(`the provider's URL ${request.url} is not an http(s) URL`);
     this.busy = true;
     this.message = t.sending;
-    const options: DeliveryOptions = { ...this.delivery, idempotencyKey: key, signal: this.#abort?.signal };
     const url = new URL(request.url);
     const resource = url.origin + url.pathname;
     // A first request to another origin is tried once: if it fails, a probe tells a missing CORS
     // header (the server answers) from a network failure; only the latter is worth retries and the outbox.
     const probing = url.origin !== location.origin && !corsReadable.has(resource);
-    let result = await deliver(request, probing ? { ...options, retries: 0 } : options);
     let blocked = false;
-    if (probing && !result.ok && result.outcome === 'unavailable' && result.reason !== 'aborted') {
-      blocked = result.reason === 'network' && (await answers(request.url, this.#abort?.signal));
-      if (!blocked) {
-        await new Promise((resolve) => setTimeout(resolve, options.backoff ?? 600));
-        result = await deliver(request, { ...options, retries: Math.max(0, (options.retries ?? 3) - 1) });
-      }
-    }
-    this.#inflight = undefined;
+    const result = await this.#outbox.track(entry, async (signal) => {
+      const options: DeliveryOptions = { ...this.delivery, idempotencyKey: key, signal };
+      const first = await deliver(request, probing ? { ...options, retries: 0 } : options);
+      if (!probing || first.ok || first.outcome !== 'unavailable' || first.reason === 'aborted') return first;
+      blocked = first.reason === 'network' && (await answers(request.url, signal));
+      if (blocked) return first;
+      await new Promise((resolve) => setTimeout(resolve, options.backoff ?? 600));
+      return deliver(request, { ...options, retries: Math.max(0, (options.retries ?? 3) - 1) });
+    });
     this.busy = false;
     if (!result.ok && result.outcome === 'unavailable' && result.reason === 'aborted') return; // Kept in the outbox already.
-    dequeue(key); // Kept on pagehide, then the page came back from the back/forward cache: answered now.
     if (blocked) return this.#corsBlocked(url.origin, resource, form, signup);
     if (result.ok || result.outcome === 'refused') corsReadable.add(resource);
     if (!result.ok && result.outcome === 'unavailable') {
@@ -462,7 +437,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     if (offline()) return void (this.message = t.offline);
     this.busy = true;
     this.message = t.sending;
-    const up = await answers(target.href, this.#abort?.signal);
+    const up = await answers(target.href, this.#outbox.signal);
     this.busy = false;
     if (!up) {
       this.message = offline() ? t.offline : t.unreachable;
@@ -519,7 +494,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       html` <span class="required" id=${id ?? nothing} aria-hidden=${id ? nothing : 'true'}>${t.required}</span>`;
     return html`<section part="base" aria-labelledby="heading">
       ${renderHeading(this.level, 'heading', this.heading ?? t.heading)}${this.text ? html`<p part="text">${this.text}</p>` : nothing}
-      <form part="form" novalidate @submit=${this.#submit}>
+      <form part="form" novalidate @submit=${this.listener(this.#submit)}>
         <div>
           <label for="email">${t.email}${required()}</label
           ><input

@@ -1,4 +1,5 @@
 import { describeValue } from '../core/errors.js';
+import { options } from '../core/own.js';
 import { baseUrl } from '../core/page.js';
 
 /** The page a signup comes from: origin and path. The query and fragment may hold tokens; they never leave the page. */
@@ -35,13 +36,16 @@ export function takeReturnedSignup(): boolean {
  * answered without CORS headers.
  */
 export const answers = (url: string, signal?: AbortSignal): Promise<boolean> =>
-  fetch(url, {
-    method: 'HEAD',
-    mode: 'no-cors',
-    credentials: 'omit',
-    cache: 'no-store',
-    signal: AbortSignal.any([AbortSignal.timeout(5000), ...(signal ? [signal] : [])]),
-  }).then(
+  fetch(
+    url,
+    options<RequestInit>({
+      method: 'HEAD',
+      mode: 'no-cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.any([AbortSignal.timeout(5000), ...(signal ? [signal] : [])]),
+    }),
+  ).then(
     () => true,
     () => false,
   );

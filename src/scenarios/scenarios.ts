@@ -384,7 +384,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
                 aria-pressed=${this.choice === s.id}
                 aria-disabled=${locked}
                 aria-label=${format(t.voteName, { vote: t.vote, title: s.title })}
-                @click=${() => this.#vote(s.id)}
+                @click=${this.listener(() => this.#vote(s.id))}
               >
                 ${t.vote}
               </button>`

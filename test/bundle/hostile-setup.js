@@ -8,5 +8,23 @@ for (const [key, value] of Object.entries({
   required: ['planted'],
   body: 'planted',
   timeout: 1,
+  // Option names: addEventListener (Lit passes the listener itself as options), fetch, Intl,
+  // MutationObserver, scrollIntoView, attachShadow, and Lit's render options.
+  signal: 'planted',
+  once: true,
+  capture: true,
+  passive: true,
+  integrity: 'sha256-planted',
+  cache: 'only-if-cached',
+  referrerPolicy: 'planted',
+  timeZone: 'Nowhere/Planted',
+  hour: 'numeric',
+  minimumFractionDigits: 30,
+  attributeFilter: 'planted',
+  behavior: 'planted',
+  slotAssignment: 'manual',
+  delegatesFocus: true,
+  creationScope: {},
+  renderBefore: {},
 }))
   Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true, enumerable: true });

@@ -3,6 +3,7 @@
 // two copies of the bundle under enforced Trusted Types. Every element upgrades and renders.
 import { expect } from '@open-wc/testing';
 import { openPage as openPageOf } from './open-page.js';
+import { until } from '../helpers/endpoint.js';
 
 type PageWindow = Window & typeof globalThis & { __problems: string[]; __warnings: string[] };
 interface LedeLike extends HTMLElement {
@@ -41,6 +42,10 @@ for (const [page, file] of Object.entries(FILES)) {
       // (The page's own document.getElementById is an <img> here.)
       const newsletter = win.Document.prototype.getElementById.call(win.document, 'clobbered-form') as LedeLike;
       expect(newsletter.shadowRoot!.querySelector('input[type=email]')).to.exist;
+      // Its untrusted HTML is sanitized into elements (DOMPurify does not read the page's document).
+      const article = win.Document.prototype.getElementById.call(win.document, 'clobbered-content') as LedeLike;
+      await until(() => Boolean(article.shadowRoot!.querySelector('[part=body] p')), 'the sanitized body');
+      expect(article.shadowRoot!.querySelector('[part=body]')!.textContent).not.to.contain('<p>');
       await new Promise((resolve) => win.requestAnimationFrame(resolve));
       expect(win.__problems).to.deep.equal([]);
     });

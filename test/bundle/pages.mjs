@@ -59,10 +59,23 @@ export const CLOBBERING = `<div hidden>
     'getElementById',
     'querySelectorAll',
     'head',
+    // What DOMPurify reads of the document as it starts.
+    'implementation',
+    'currentScript',
+    'nodeType',
+    'cookie',
+    'documentElement',
+    'createNodeIterator',
+    'createDocumentFragment',
+    'getElementsByTagName',
+    // What Lede listens on (an img name shadows the window's members too).
+    'addEventListener',
+    'removeEventListener',
   ]
     .map((name) => `<img name="${name}" alt="">`)
     .join('')}
 </div>
+<lede-article id="clobbered-content" src="/__lede/demo-document"></lede-article>
 <lede-newsletter id="clobbered-form"><form action="/api/signup" method="post"><input name="querySelector"><input name="getAttribute"><label>Email <input type="email" name="email"></label><button>Subscribe</button></form></lede-newsletter>`;
 
 export function writeBundlePages(dir = 'test/bundle/pages') {
