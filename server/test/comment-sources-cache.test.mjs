@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_TOKEN, CLI, createPgDatabase, startLede, tempDir } from './helpers.mjs';
+import { startDiscourse } from './stubs/comments/discourse.mjs';
 import { startGitHub } from './stubs/comments/giscus.mjs';
 import { startIsso } from './stubs/comments/isso.mjs';
 import { startRemark42 } from './stubs/comments/remark42.mjs';
@@ -31,13 +32,16 @@ describe('comment count cache', () => {
   after(() => stub?.close());
 
   it('answers from the database within COMMENT_CACHE_SECONDS, then asks the service again', async () => {
-    const server = await startLede(remark42Env(stub, { COMMENT_CACHE_SECONDS: '1' }));
+    const server = await startLede(remark42Env(stub, { COMMENT_CACHE_SECONDS: '2' }));
     try {
       stub.reset();
+      const asked = Date.now(); // the fetch happens after this...
       assert.equal(await count(server, 'a'), 5);
+      const answered = Date.now(); // ...and before this
       assert.equal(await count(server, 'a'), 5);
+      assert.ok(Date.now() - asked < 2000, 'the machine is too busy for this test: two reads took over 2 s');
       assert.equal(stub.requests.length, 1, 'the second read came from the database');
-      await sleep(1100);
+      await sleep(answered + 2000 + 50 - Date.now());
       assert.equal(await count(server, 'a'), 5);
       assert.equal(stub.requests.length, 2, 'after the TTL the service is asked again');
     } finally {
@@ -98,6 +102,37 @@ describe('comment count cache', () => {
       assert.match((await bad.json()).error, /limit/);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('a service that answers for some articles before the timeout: those are fresh, the rest keep their last count', async () => {
+    const discourse = await startDiscourse({
+      apiKey: 'k',
+      apiUsername: 'system',
+      counts: { 'https://news.example/a': 5, 'https://news.example/slow': 9 },
+    });
+    const server = await startLede({
+      COMMENT_SOURCE: 'discourse',
+      COMMENT_SOURCE_URL: discourse.url,
+      COMMENT_SOURCE_TOKEN: 'k',
+      COMMENT_SOURCE_USER: 'system',
+      COMMENT_SOURCE_MAP: 'https://news.example/{id}',
+      COMMENT_SOURCE_TIMEOUT_MS: '1000',
+      COMMENT_CACHE_SECONDS: '0',
+    });
+    try {
+      assert.equal(await count(server, 'slow'), 9);
+      discourse.hang = (request) => request.query.get('embed_url').endsWith('/slow');
+      const answer = await (await fetch(`${server.url}/v1/comments/counts?articleId=a&articleId=slow`)).json();
+      assert.deepEqual(answer.counts, { a: 5, slow: 9 });
+      const list = await (await fetch(`${server.url}/v1/admin/comments`, { headers: admin })).json();
+      const row = (id) => list.articles.find((a) => a.articleId === id);
+      assert.equal(row('a').stale, false, 'the count that arrived in time is stored as fresh');
+      assert.equal(row('slow').stale, true);
+      assert.match(server.output(), /discourse did not answer for 1 of 2 article\(s\)/);
+    } finally {
+      await server.stop();
+      await discourse.close();
     }
   });
 
@@ -182,6 +217,21 @@ describe('comment source settings', () => {
     }
   });
 
+  it('an unreachable service answers 0 and the log says why', async () => {
+    const closed = await startIsso({ counts: {} });
+    const url = closed.url;
+    await closed.close();
+    const server = await startLede({ COMMENT_SOURCE: 'isso', COMMENT_SOURCE_URL: url, COMMENT_SOURCE_MAP: '/{id}' });
+    try {
+      const response = await fetch(`${server.url}/v1/comments/counts?articleId=a&articleId=b`);
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { counts: { a: 0, b: 0 } });
+      assert.match(server.output(), /isso did not answer for 2 of 2 article\(s\): fetch failed \(.*ECONNREFUSED/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('a refused token (401) or a GraphQL error answers the last known count and logs the service message only', async () => {
     const stub = await startGitHub({
       token: 'right',
@@ -198,7 +248,7 @@ describe('comment source settings', () => {
     });
     try {
       assert.equal(await count(server, 'a'), 0);
-      assert.match(server.output(), /giscus did not answer for 1 article\(s\): HTTP 401: Bad credentials/);
+      assert.match(server.output(), /giscus did not answer for 1 of 1 article\(s\): HTTP 401: Bad credentials/);
       assert.equal(server.output().includes('wrong-secret-token'), false);
     } finally {
       await server.stop();
@@ -242,6 +292,26 @@ describe(
       const list = await (await fetch(`${server.url}/v1/admin/comments?limit=1`, { headers: admin })).json();
       assert.equal(list.total, 151);
       assert.equal(list.articles.length, 1);
+    });
+
+    it('two processes on one database ask the service once per TTL between them', async () => {
+      const env = { DATABASE_URL: database.url, ...remark42Env(stub, { COMMENT_CACHE_SECONDS: '60' }) };
+      const [first, other] = await Promise.all([startLede(env), startLede(env)]);
+      try {
+        stub.reset();
+        stub.mode = 'hold';
+        const held = count(first, 'b');
+        while (stub.requests.length === 0) await sleep(20);
+        // The first process is fetching (the service holds its answer): the other answers at once, without asking.
+        assert.equal(await count(other, 'b'), 0, 'no count known yet');
+        assert.equal(stub.requests.length, 1);
+        stub.release();
+        assert.equal(await held, 8);
+        assert.equal(await count(other, 'b'), 8, 'the other process reads what the first fetched');
+        assert.equal(stub.requests.length, 1);
+      } finally {
+        await Promise.all([first.stop(), other.stop()]);
+      }
     });
   },
 );

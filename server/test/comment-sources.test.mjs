@@ -41,9 +41,11 @@ const SOURCES = [
       COMMENT_SOURCE_USER: 'system',
       COMMENT_SOURCE_MAP: 'https://news.example/story/{id}',
     }),
-    // Discourse looks up one embed URL per request: 200 articles are 200 requests, at most 8 at once (then cached).
+    // Discourse looks up one embed URL per request: 200 articles are 200 requests, at most 8 at once (then cached),
+    // so it gets more time on a busy machine.
     requestsFor200: 200,
     parallel: 8,
+    timeoutMs: 8000,
   },
   {
     name: 'coral',
@@ -104,7 +106,8 @@ for (const source of SOURCES) {
         COMMENT_SOURCE_URL: stub.url,
         // Every request asks the source again, so each state below is seen at once.
         COMMENT_CACHE_SECONDS: '0',
-        COMMENT_SOURCE_TIMEOUT_MS: '2000',
+        // Long enough for a busy test machine, short enough for the no-answer state below.
+        COMMENT_SOURCE_TIMEOUT_MS: String(source.timeoutMs ?? 2500),
         ...source.env(stub),
       });
     });

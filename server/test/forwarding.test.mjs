@@ -194,6 +194,27 @@ describe('forwarding to email services (embedded database)', () => {
       assert.equal(again.attempts, 3, 'the attempt count started over');
     });
 
+    it('an erasure while the subscribe is in flight goes right after that request ends; nothing is resent', async () => {
+      const stub = stubs.webhook;
+      const email = address('hang', 'webhook');
+      await signupAndConfirm(server, smtp, email, 'webhook');
+      await stub.waitFor(() => stub.about(email).length === 1);
+      const erase = await fetch(`${server.url}/v1/admin/subscribers?email=${encodeURIComponent(email)}`, {
+        method: 'DELETE',
+        headers: ADMIN,
+      });
+      assert.equal(erase.status, 200);
+      // Within the stub's wait, long before the claim of the held request would run out (4 × 800 ms + 30 s).
+      await stub.waitFor(() => stub.about(email).some((r) => r.json.type === 'erase'));
+      await waitForJobs(server, email, (list) => list.length === 0);
+      const sent = stub.about(email);
+      assert.deepEqual(
+        sent.map((r) => r.json.type),
+        ['subscribe', 'erase'],
+      );
+      assert.ok(sent[1].at >= sent[0].closedAt, 'the service sees the erasure after the subscribe ended');
+    });
+
     it('a list with no forwarder queues nothing', async () => {
       const email = address('ok', 'nolist');
       await signupAndConfirm(server, smtp, email, 'no-forwarder-here');

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
 import { articleKey, describeUrl } from './mapping.js';
 import { SOURCES } from './sources/index.js';
-import type { CountSource } from './sources/types.js';
+import type { Counts, CountSource } from './sources/types.js';
 
 export interface CountRow {
   articleId: string;
@@ -71,7 +71,8 @@ export class CommentCounts {
     let rows = await this.rows(ids);
     if (this.source) {
       const now = Date.now();
-      const due = ids.filter((id) => this.isDue(rows.get(id), now));
+      // Ids this process is fetching count as due too: their rows already carry the claim, not the count.
+      const due = ids.filter((id) => this.inflight.has(id) || this.isDue(rows.get(id), now));
       if (due.length > 0) {
         await this.refresh(due);
         rows = await this.rows(ids);
@@ -123,14 +124,55 @@ export class CommentCounts {
       if (pending) waits.push(pending);
       else fresh.push(id);
     }
-    for (const batch of chunks(fresh, this.source!.batchSize)) {
-      const fetching = this.fetchBatch(batch).finally(() => {
-        for (const id of batch) if (this.inflight.get(id) === fetching) this.inflight.delete(id);
+    if (fresh.length > 0) {
+      const fetching = this.claimAndFetch(fresh).finally(() => {
+        for (const id of fresh) if (this.inflight.get(id) === fetching) this.inflight.delete(id);
       });
-      for (const id of batch) this.inflight.set(id, fetching);
+      for (const id of fresh) this.inflight.set(id, fetching);
       waits.push(fetching);
     }
     await Promise.all(new Set(waits));
+  }
+
+  private async claimAndFetch(ids: string[]): Promise<void> {
+    let claimed: string[];
+    try {
+      claimed = await this.claim(ids, Date.now());
+    } catch (error) {
+      this.log(`comment counts: could not claim the fetch: ${(error as Error).message}`);
+      return;
+    }
+    await Promise.all(chunks(claimed, this.source!.batchSize).map((batch) => this.fetchBatch(batch)));
+  }
+
+  /**
+   * Marks the due ids as being fetched now and returns those this process won. Several processes on one PostgreSQL
+   * database then ask the comment system once per TTL between them; the others answer the last known count meanwhile.
+   */
+  private async claim(ids: string[], now: number): Promise<string[]> {
+    const name = this.sourceName;
+    const updated = await this.db
+      .updateTable('comment_counts')
+      .set({ checked_at: now })
+      .where('article_id', 'in', ids)
+      .where((eb) =>
+        eb.or([
+          eb('checked_at', 'is', null),
+          eb('checked_at', '<=', now - this.ttlMs),
+          eb('source', 'is', null),
+          eb('source', '!=', name),
+        ]),
+      )
+      .returning('article_id')
+      .execute();
+    // Never counted before: the new row (0, never fetched) is the claim.
+    const inserted = await this.db
+      .insertInto('comment_counts')
+      .values(ids.map((id) => ({ article_id: id, count: 0, updated_at: 0, source: name, checked_at: now })))
+      .onConflict((oc) => oc.column('article_id').doNothing())
+      .returning('article_id')
+      .execute();
+    return [...updated, ...inserted].map((row) => row.article_id);
   }
 
   private async fetchBatch(ids: string[]): Promise<void> {
@@ -141,43 +183,57 @@ export class CommentCounts {
       byKey.set(key, [...(byKey.get(key) ?? []), id]);
     }
     const now = Date.now();
-    let counts: Map<string, number>;
+    const found: Counts = new Map();
     try {
-      counts = await source.fetchCounts([...byKey.keys()], AbortSignal.timeout(this.config.commentSourceTimeoutMs));
+      await source.fetchCounts([...byKey.keys()], AbortSignal.timeout(this.config.commentSourceTimeoutMs), found);
     } catch (error) {
+      // The service's own message, minus the token should a service ever echo it.
+      const cause = (error as { cause?: unknown }).cause;
+      const message = `${(error as Error).message}${cause instanceof Error ? ` (${cause.message})` : ''}`;
+      const token = this.config.commentSourceToken;
       this.log(
-        `comment counts: ${source.name} did not answer for ${ids.length} article(s): ${(error as Error).message}`,
+        `comment counts: ${source.name} did not answer for ${byKey.size - found.size} of ${byKey.size} article(s): ` +
+          (token ? message.split(token).join('[token]') : message),
       );
-      // The last known count stays; the time of this try keeps the next one a TTL away (no hammering a failing source).
+    }
+    const fresh = [...byKey]
+      .filter(([key]) => found.has(key))
+      .flatMap(([key, articleIds]) =>
+        articleIds.map((id) => ({
+          article_id: id,
+          count: found.get(key)!,
+          updated_at: now,
+          source: source.name,
+          checked_at: now,
+        })),
+      );
+    const unknown = [...byKey].filter(([key]) => !found.has(key)).flatMap(([, articleIds]) => articleIds);
+    if (fresh.length > 0) {
       await this.db
         .insertInto('comment_counts')
-        .values(ids.map((id) => ({ article_id: id, count: 0, updated_at: 0, source: source.name, checked_at: now })))
+        .values(fresh)
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet((eb) => ({
+            count: eb.ref('excluded.count'),
+            updated_at: eb.ref('excluded.updated_at'),
+            source: eb.ref('excluded.source'),
+            checked_at: eb.ref('excluded.checked_at'),
+          })),
+        )
+        .execute()
+        .catch((e: Error) => this.log(`comment counts: could not store the counts from ${source.name}: ${e.message}`));
+    }
+    if (unknown.length > 0) {
+      // The last known count stays (0 with none: updated_at 0 means never fetched); the time of this try keeps the
+      // next one a TTL away, so a failing source is not asked on every request.
+      await this.db
+        .insertInto('comment_counts')
+        .values(
+          unknown.map((id) => ({ article_id: id, count: 0, updated_at: 0, source: source.name, checked_at: now })),
+        )
         .onConflict((oc) => oc.column('article_id').doUpdateSet({ source: source.name, checked_at: now }))
         .execute()
         .catch((e: Error) => this.log(`comment counts: could not record the failed try: ${e.message}`));
-      return;
     }
-    const values = [...byKey].flatMap(([key, articleIds]) =>
-      articleIds.map((id) => ({
-        article_id: id,
-        count: counts.get(key) ?? 0,
-        updated_at: now,
-        source: source.name,
-        checked_at: now,
-      })),
-    );
-    await this.db
-      .insertInto('comment_counts')
-      .values(values)
-      .onConflict((oc) =>
-        oc.column('article_id').doUpdateSet((eb) => ({
-          count: eb.ref('excluded.count'),
-          updated_at: eb.ref('excluded.updated_at'),
-          source: eb.ref('excluded.source'),
-          checked_at: eb.ref('excluded.checked_at'),
-        })),
-      )
-      .execute()
-      .catch((e: Error) => this.log(`comment counts: could not store the counts from ${source.name}: ${e.message}`));
   }
 }

@@ -195,28 +195,57 @@ export class ForwardWorker {
 
     const done = Date.now();
     const mine = this.db.updateTable('forward_jobs').where('id', '=', row.id).where('locked_until', '=', lease);
+    let written: bigint;
     if (!error) {
       if (row.action === 'erase') {
         // Erased: the job keeps nothing of the address once the service confirmed.
-        await this.db.deleteFrom('forward_jobs').where('id', '=', row.id).where('locked_until', '=', lease).execute();
+        const deleted = await this.db
+          .deleteFrom('forward_jobs')
+          .where('id', '=', row.id)
+          .where('locked_until', '=', lease)
+          .executeTakeFirst();
+        written = deleted.numDeletedRows;
       } else {
-        await mine.set({ status: 'done', last_error: null, locked_until: 0, updated_at: done }).execute();
+        const updated = await mine
+          .set({ status: 'done', last_error: null, locked_until: 0, updated_at: done })
+          .executeTakeFirst();
+        written = updated.numUpdatedRows;
       }
       this.log(`forwarding: ${label} done`);
-      return;
+    } else {
+      const message = this.redact(error.message).slice(0, 1000);
+      if (!error.retry || attempts >= this.settings.maxAttempts) {
+        const final = error.retry ? `gave up after ${attempts} attempts: ${message}` : message;
+        const updated = await mine
+          .set({ status: 'failed', last_error: final, locked_until: 0, updated_at: done })
+          .executeTakeFirst();
+        written = updated.numUpdatedRows;
+        this.log(`forwarding: ${label} failed: ${this.hide(final, row.email)} (retry it from the admin)`);
+      } else {
+        const delay = retryDelay(attempts, this.settings.retryBaseMs, error.retryAfterMs);
+        const updated = await mine
+          .set({ last_error: message, next_attempt_at: done + delay, locked_until: 0, updated_at: done })
+          .executeTakeFirst();
+        written = updated.numUpdatedRows;
+        this.log(
+          `forwarding: ${label} not taken, next attempt in ${Math.ceil(delay / 1000)} s: ${this.hide(message, row.email)}`,
+        );
+      }
     }
-    const message = this.redact(error.message).slice(0, 1000);
-    if (!error.retry || attempts >= this.settings.maxAttempts) {
-      const final = error.retry ? `gave up after ${attempts} attempts: ${message}` : message;
-      await mine.set({ status: 'failed', last_error: final, locked_until: 0, updated_at: done }).execute();
-      this.log(`forwarding: ${label} failed: ${this.hide(final, row.email)} (retry it from the admin)`);
-      return;
+    // The row is gone: the address was erased while this request was in flight. Its erase job waits for this claim
+    // to end; the request has ended, so the erasure goes now rather than when the claim would have run out.
+    if (Number(written) === 0) {
+      await this.db
+        .updateTable('forward_jobs')
+        .set({ next_attempt_at: done })
+        .where('forwarder', '=', row.forwarder)
+        .where('email', '=', row.email)
+        .where('action', '=', 'erase')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '>', done)
+        .execute();
+      this.again = true;
     }
-    const delay = retryDelay(attempts, this.settings.retryBaseMs, error.retryAfterMs);
-    await mine.set({ last_error: message, next_attempt_at: done + delay, locked_until: 0, updated_at: done }).execute();
-    this.log(
-      `forwarding: ${label} not taken, next attempt in ${Math.ceil(delay / 1000)} s: ${this.hide(message, row.email)}`,
-    );
   }
 
   private async removeFinished(): Promise<void> {

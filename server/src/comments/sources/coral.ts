@@ -3,13 +3,13 @@
 // Documents: Coral GraphQL API, https://docs.coralproject.net/api/schema (Query.story(id, url)),
 // https://docs.coralproject.net/api/types/objects/comment-counts, access tokens https://docs.coralproject.net/api/
 // (schema checked against coralproject/talk server/src/core/server/graph/schema/schema.graphql).
-import { countOf, graphqlData, requestJson, type Counts, type CountSource, type SourceSettings } from './types.js';
+import { countOf, graphqlData, requestJson, type CountSource, type SourceSettings } from './types.js';
 
 export function coralSource(settings: SourceSettings): CountSource {
   return {
     name: 'coral',
     batchSize: 50,
-    async fetchCounts(keys, signal) {
+    async fetchCounts(keys, signal, found) {
       const variables = Object.fromEntries(keys.map((key, i) => [`u${i}`, key]));
       const query =
         `query LedeCommentCounts(${keys.map((_, i) => `$u${i}: String`).join(', ')}) {\n` +
@@ -24,13 +24,12 @@ export function coralSource(settings: SourceSettings): CountSource {
           signal,
         ),
       );
-      const counts: Counts = new Map();
-      keys.forEach((key, i) => {
+      const counts = keys.map((key, i) => {
         const story = data[`s${i}`] as { commentCounts?: { totalPublished?: unknown } } | null | undefined;
         // A URL Coral has no story for has no comments.
-        counts.set(key, story ? countOf(story.commentCounts?.totalPublished, `totalPublished of ${key}`) : 0);
+        return story ? countOf(story.commentCounts?.totalPublished, `totalPublished of ${key}`) : 0;
       });
-      return counts;
+      keys.forEach((key, i) => found.set(key, counts[i]!));
     },
   };
 }

@@ -4,7 +4,7 @@
 // "Authentication"); the route is not in those docs, so its shape is taken from Discourse's own code
 // (discourse/discourse app/controllers/embed_controller.rb `info`, app/serializers/topic_embed_serializer.rb).
 // One URL per request: Discourse has no batch lookup with numbers (its /embed/count answers localized text).
-import { countOf, SourceError, requestJson, type Counts, type CountSource, type SourceSettings } from './types.js';
+import { countOf, SourceError, requestJson, type CountSource, type SourceSettings } from './types.js';
 
 const PARALLEL = 8;
 
@@ -32,17 +32,15 @@ export function discourseSource(settings: SourceSettings): CountSource {
     name: 'discourse',
     // One call looks up every URL of a request, PARALLEL at a time, within one COMMENT_SOURCE_TIMEOUT_MS.
     batchSize: 200,
-    async fetchCounts(keys, signal) {
-      const counts: Counts = new Map();
+    async fetchCounts(keys, signal, found) {
       let next = 0;
       const worker = async () => {
         while (next < keys.length) {
           const key = keys[next++]!;
-          counts.set(key, await one(key, signal));
+          found.set(key, await one(key, signal));
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL, keys.length) }, worker));
-      return counts;
     },
   };
 }

@@ -5,7 +5,7 @@
 // query as aliases. Documents: GitHub GraphQL API, https://docs.github.com/en/graphql/reference/queries#search,
 // https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions; the search term and count as giscus
 // builds them (giscus/giscus services/github/getDiscussion.ts, lib/adapter.ts).
-import { countOf, graphqlData, requestJson, type Counts, type CountSource, type SourceSettings } from './types.js';
+import { countOf, graphqlData, requestJson, type CountSource, type SourceSettings } from './types.js';
 
 interface Discussion {
   title?: unknown;
@@ -31,7 +31,7 @@ export function giscusSource(settings: SourceSettings): CountSource {
   return {
     name: 'giscus',
     batchSize: 20,
-    async fetchCounts(keys, signal) {
+    async fetchCounts(keys, signal, found) {
       const variables = Object.fromEntries(
         keys.map((key, i) => [`q${i}`, `repo:${repo}${category} in:title ${JSON.stringify(key)}`]),
       );
@@ -56,9 +56,8 @@ export function giscusSource(settings: SourceSettings): CountSource {
           signal,
         ),
       );
-      const counts: Counts = new Map();
-      keys.forEach((key, i) => counts.set(key, countFor(key, data[`d${i}`] as { nodes?: Discussion[] } | null)));
-      return counts;
+      const counts = keys.map((key, i) => countFor(key, data[`d${i}`] as { nodes?: Discussion[] } | null));
+      keys.forEach((key, i) => found.set(key, counts[i]!));
     },
   };
 }

@@ -8,7 +8,7 @@ export function remark42Source(settings: SourceSettings): CountSource {
   return {
     name: 'remark42',
     batchSize: 100,
-    async fetchCounts(keys, signal) {
+    async fetchCounts(keys, signal, found) {
       const body = await requestJson(
         `${settings.url}/api/v1/counts?site=${encodeURIComponent(site)}`,
         { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(keys) },
@@ -19,7 +19,7 @@ export function remark42Source(settings: SourceSettings): CountSource {
       for (const item of body as { url?: unknown; count?: unknown }[]) {
         if (typeof item?.url === 'string') counts.set(item.url, countOf(item.count, `count of ${item.url}`));
       }
-      return counts;
+      for (const key of keys) found.set(key, counts.get(key) ?? 0);
     },
   };
 }

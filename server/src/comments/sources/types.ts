@@ -6,8 +6,12 @@ export interface CountSource {
   readonly name: string;
   /** The most keys one call of `fetchCounts` is given (the service's batch size, or what one request should carry). */
   readonly batchSize: number;
-  /** Counts for `keys` from the service. Throws (SourceError, network error, abort) when it cannot tell. */
-  fetchCounts(keys: string[], signal: AbortSignal): Promise<Counts>;
+  /**
+   * Puts into `found` the count of every key the service answered for (a key it knows no thread for: 0), as soon as
+   * it knows it. Throws (SourceError, network error, abort) when it cannot finish: what is in `found` by then still
+   * counts, the other keys keep their last known count.
+   */
+  fetchCounts(keys: string[], signal: AbortSignal, found: Counts): Promise<void>;
 }
 
 /** Everything an adapter may need; which fields it reads is documented in docs/server-comment-counts.md. */
@@ -45,6 +49,7 @@ function messageOf(body: unknown): string | undefined {
 
 /** fetch + JSON: a non-2xx answer or a body that is not JSON becomes a SourceError with the service's message. */
 export async function requestJson(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+  // No redirects: fetch would carry a custom key header (Discourse's Api-Key) to wherever the redirect points.
   const response = await fetch(url, { ...init, signal, redirect: 'error' });
   const text = await response.text();
   let body: unknown;

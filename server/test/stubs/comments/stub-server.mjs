@@ -1,7 +1,8 @@
 // A local stand-in for a comment system that cannot be reached from the tests. Each service's file answers as that
 // service's public documentation says; this file only records requests and switches the stub between states:
 // 'ok' (documented answers), 'error' (the service's 500), 'slow' (no answer until the test ends: a timeout),
-// 'hold' (answers wait until `release()`, to have requests overlap for certain).
+// 'hold' (answers wait until `release()`, to have requests overlap for certain); `hang(request)` true: that request
+// gets no answer (a service slow for some pages only).
 import { createServer } from 'node:http';
 
 export async function startStub(name, handle, serverError) {
@@ -23,6 +24,7 @@ export async function startStub(name, handle, serverError) {
       requests.length = 0;
       stub.maxInFlight = 0;
       stub.mode = 'ok';
+      stub.hang = undefined;
     },
     close() {
       for (const res of held) res.destroy();
@@ -43,7 +45,7 @@ export async function startStub(name, handle, serverError) {
       inFlight++;
       stub.maxInFlight = Math.max(stub.maxInFlight, inFlight);
       res.on('close', () => inFlight--);
-      if (stub.mode === 'slow') {
+      if (stub.mode === 'slow' || stub.hang?.(request)) {
         held.add(res);
         return;
       }

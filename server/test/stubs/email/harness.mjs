@@ -86,7 +86,10 @@ export async function startStub(route) {
       wakers.clear();
       if (answer === HANG) {
         held.add(res);
-        res.on('close', () => held.delete(res));
+        res.on('close', () => {
+          held.delete(res);
+          request.closedAt = Date.now();
+        });
         return;
       }
       const headers = { 'content-type': 'application/json', ...answer.headers };
