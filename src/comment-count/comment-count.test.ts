@@ -122,6 +122,36 @@ describe('<lede-comment-count>', () => {
       expect(errors.details).to.deep.equal([]);
     });
 
+    it('while the page is still parsed, elements wait for the whole page and share one request', async () => {
+      const api = await endpoint({ a: 1, b: 2 });
+      // The page's HTML at once; the classic script between the two counts arrives 3 s later, so
+      // the parser stops there (readyState "loading") after the first count has upgraded.
+      await api.session.fail('pages', {}, { delay: 3000 });
+      const slow = await api.session.page('slow.js', '', 'text/javascript');
+      const page = await api.session.page(
+        'listing.html',
+        `<!doctype html><html lang="en"><title>Listing</title>
+        <script type="module" async src="/src/comment-count/index.ts"></script>
+        <p><lede-comment-count src="${api.src}" article-id="a">Comments</lede-comment-count></p>
+        <script src="${slow}"></script>
+        <p><lede-comment-count src="${api.src}" article-id="b">Comments</lede-comment-count></p>`,
+      );
+      const frame = Object.assign(document.createElement('iframe'), { src: page, title: 'A listing page' });
+      document.body.append(frame);
+      try {
+        const inFrame = () => [...(frame.contentDocument?.querySelectorAll('lede-comment-count') ?? [])];
+        await until(
+          () => inFrame().length === 2 && inFrame().every((el) => shown(el) !== undefined),
+          'both counts',
+          15000,
+        );
+        expect(inFrame().map(shown)).to.deep.equal(['1 comment', '2 comments']);
+        expect((await api.requests()).map(idsOf)).to.deep.equal([['a', 'b']]);
+      } finally {
+        frame.remove();
+      }
+    });
+
     it('elements added later join a later request', async () => {
       const api = await endpoint({ a: 1, b: 2, c: 3, d: 4 });
       const root = await listing(api.src, ['a', 'b']);
