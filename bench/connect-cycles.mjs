@@ -50,6 +50,10 @@ const CONFIGS = [
     html: '<lede-comment-prompt count-src="/api/comments/count?articleId=cycles"></lede-comment-prompt>',
   },
   {
+    name: '<lede-comment-count src> (the batched counts)',
+    html: '<lede-comment-count src="/api/comments/counts" article-id="cycles">Comments</lede-comment-count>',
+  },
+  {
     name: '<lede-newsletter action>',
     html: '<lede-newsletter action="/api/signup" consent="Yes, send me the newsletter."></lede-newsletter>',
   },

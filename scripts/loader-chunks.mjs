@@ -61,7 +61,8 @@ export function loaderChunks({ loader, dir, elements, sanitizer }) {
 // of elements:
 // - `base-element`: Lit and the core that every element (key points too) runs: the base element,
 //   theme, strings, errors, define, and the children/list parsing of key points and scenarios.
-// - `delivery`: requests and page reads (delivery, URLs, the comment-count batcher and its text),
+// - `delivery`: requests and page reads (delivery, URLs, the comment-count batcher, its text and
+//   the kept `Intl` formatters),
 //   which every element that talks to a server uses; a listing page of comment counts needs no more.
 // - `shared`: the rest of the core that two or more elements use (outbox, sources, the sanitizer's
 //   glue; not DOMPurify, which stays a chunk of its own).
@@ -83,7 +84,7 @@ const BASE = core([
   'data-source',
   'list-parser',
 ]);
-const DELIVERY = core(['delivery', 'page', 'url', 'count-batch', 'count']);
+const DELIVERY = core(['delivery', 'page', 'url', 'count-batch', 'count', 'intl']);
 const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/;
 export const loaderChunkGroups = [
   { name: 'base-element', test: (id) => BASE.test(id) || LIT.test(id), priority: 3 },

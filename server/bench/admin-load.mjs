@@ -1,13 +1,13 @@
 // `npm run bench:admin`: the dashboard's admin routes at publisher scale. Seeds 100,000 subscribers and
 // 1,000,000 votes straight into the database (bulk inserts, after the real lede-server has migrated
 // it), then starts the real lede-server on it and times each admin route from here: sequential
-// requests on loopback, median and slowest of --runs after two warm-ups.
+// requests on loopback, median and slowest of --runs after two warm-ups, and the server process's CPU time per request.
 //
 // Options: --only=embedded|postgres, --subscribers=100000, --votes=1000000, --articles=500, --runs=15,
 // --json (figures as JSON). PostgreSQL runs when one answers at LEDE_BENCH_PG_URL (default
 // postgres://postgres@127.0.0.1:5432/postgres), in a database of its own, dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,7 +56,22 @@ function routes() {
   ];
 }
 
-async function time(url, path, runs = RUNS) {
+/** CPU seconds the process has used (user + system), from /proc on Linux; undefined elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wall-clock median and slowest of `runs` sequential requests after two warm-ups, and the lede-server process's CPU
+ * time per request (on a machine shared with other work, that moves much less than wall-clock time; on PostgreSQL it
+ * leaves out the database's own work).
+ */
+async function time(url, path, runs, pid) {
   const headers = { Authorization: `Bearer ${ADMIN_TOKEN}` };
   const once = async () => {
     const started = performance.now();
@@ -69,13 +84,16 @@ async function time(url, path, runs = RUNS) {
   await once();
   const samples = [];
   let bytes = 0;
+  const cpuBefore = cpuSeconds(pid);
   for (let i = 0; i < runs; i++) {
     const sample = await once();
     samples.push(sample.ms);
     bytes = sample.bytes;
   }
+  const cpuAfter = cpuSeconds(pid);
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], max: samples.at(-1), bytes };
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / runs;
+  return { median: samples[Math.floor(samples.length / 2)], max: samples.at(-1), cpu, bytes };
 }
 
 async function measure(label, env, seed) {
@@ -90,10 +108,11 @@ async function measure(label, env, seed) {
   const results = [];
   try {
     for (const [name, path, runs] of routes()) {
-      const figures = await time(server.url, path, runs);
+      const figures = await time(server.url, path, runs ?? RUNS, server.child.pid);
       results.push({ route: name, path, ...figures });
       say(
-        `  ${name.padEnd(46)} median ${figures.median.toFixed(1).padStart(7)} ms   slowest ${figures.max.toFixed(1).padStart(7)} ms   ${(figures.bytes / 1024).toFixed(1)} KB`,
+        `  ${name.padEnd(46)} median ${figures.median.toFixed(1).padStart(7)} ms   slowest ${figures.max.toFixed(1).padStart(7)} ms` +
+          `   server CPU ${figures.cpu === undefined ? '?' : figures.cpu.toFixed(1).padStart(6)} ms   ${(figures.bytes / 1024).toFixed(1)} KB`,
       );
     }
   } finally {

@@ -201,6 +201,31 @@ describe('the dashboard at /admin/', () => {
     assert.equal(refused.status, 'done');
   });
 
+  test('keyboard: Tab reaches the navigation, Enter opens a view and its heading takes the focus', async () => {
+    await open('overview');
+    await page().evaluate(() => document.activeElement?.blur());
+    const focusedText = () =>
+      page().evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return `${element?.tagName} ${element?.textContent.trim()}`;
+      });
+    let reached = '';
+    for (let presses = 0; presses < 10 && reached !== 'A Predictions'; presses++) {
+      await page().keyboard.press('Tab');
+      reached = await focusedText();
+    }
+    assert.equal(reached, 'A Predictions', 'the Predictions link is reached with Tab');
+    await page().keyboard.press('Enter');
+    await waitUntil(page(), () => location.hash === '#predictions');
+    await waitUntil(
+      page(),
+      () =>
+        document.querySelector('lede-admin').shadowRoot.querySelector('lede-admin-predictions')?.shadowRoot
+          ?.activeElement?.tagName === 'H2',
+    );
+  });
+
   test('every view has no axe violation, light and dark', async () => {
     for (const scheme of ['light', 'dark']) {
       await page().emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);

@@ -4,10 +4,10 @@ import { ChildrenController } from '../core/children-controller.js';
 import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
+import { intl } from '../core/intl.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
-import { options } from '../core/own.js';
 import { createElement, listen } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
@@ -29,19 +29,9 @@ const defaultStrings = {
 
 export type ArticleStrings = typeof defaultStrings;
 
-// Intl constructors are slow (the profile of the demo page put the date formatter first among
-// Lede's own functions): one per language, made only when a date is shown, and kept for every
-// render of every article.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormat = (lang: string): Intl.DateTimeFormat => {
-  let format = dateFormats.get(lang);
-  if (!format)
-    dateFormats.set(
-      lang,
-      (format = new Intl.DateTimeFormat(lang, options<Intl.DateTimeFormatOptions>({ dateStyle: 'long' }))),
-    );
-  return format;
-};
+// Made once per language (core/intl.ts): the profile of the demo page put the date
+// formatter's constructor first among Lede's own functions.
+const dateFormat = (lang: string): Intl.DateTimeFormat => intl(Intl.DateTimeFormat, lang, { dateStyle: 'long' });
 
 /** A link of the table of contents. */
 const tocLink = (entry: TocEntry) => html`<a part="toc-link" href="#${publicFragment(entry.id)}">${entry.text}</a>`;
@@ -302,7 +292,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       <header part="header">
         ${headline ? renderHeading(level, `${uid}-h`, headline, 'headline') : nothing}${dek ? html`<p part="dek">${dek}</p>` : nothing}
         <p part="meta">
-          ${byline ? html`<span class="byline">${this.say('byline', { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${this.say('readingTime', { minutes: new Intl.NumberFormat(lang).format(this.#minutes) })}</span>` : nothing}
+          ${byline ? html`<span class="byline">${this.say('byline', { name: byline })}</span>` : nothing}${this.#renderDate('published', dates)}${this.#renderDate('updated', dates)}${this.readingTime && this.#minutes ? html`<span class="reading-time">${this.say('readingTime', { minutes: intl(Intl.NumberFormat, lang).format(this.#minutes) })}</span>` : nothing}
         </p>
       </header>
       <p part="status" role="status" class=${status ? 'status' : 'visually-hidden'}>${status}</p>

@@ -122,6 +122,36 @@ describe('<lede-comment-count>', () => {
       expect(errors.details).to.deep.equal([]);
     });
 
+    it('while the page is still parsed, elements wait for the whole page and share one request', async () => {
+      const api = await endpoint({ a: 1, b: 2 });
+      // The page's HTML at once; the classic script between the two counts arrives 3 s later, so
+      // the parser stops there (readyState "loading") after the first count has upgraded.
+      await api.session.fail('pages', {}, { delay: 3000 });
+      const slow = await api.session.page('slow.js', '', 'text/javascript');
+      const page = await api.session.page(
+        'listing.html',
+        `<!doctype html><html lang="en"><title>Listing</title>
+        <script type="module" async src="/src/comment-count/index.ts"></script>
+        <p><lede-comment-count src="${api.src}" article-id="a">Comments</lede-comment-count></p>
+        <script src="${slow}"></script>
+        <p><lede-comment-count src="${api.src}" article-id="b">Comments</lede-comment-count></p>`,
+      );
+      const frame = Object.assign(document.createElement('iframe'), { src: page, title: 'A listing page' });
+      document.body.append(frame);
+      try {
+        const inFrame = () => [...(frame.contentDocument?.querySelectorAll('lede-comment-count') ?? [])];
+        await until(
+          () => inFrame().length === 2 && inFrame().every((el) => shown(el) !== undefined),
+          'both counts',
+          15000,
+        );
+        expect(inFrame().map(shown)).to.deep.equal(['1 comment', '2 comments']);
+        expect((await api.requests()).map(idsOf)).to.deep.equal([['a', 'b']]);
+      } finally {
+        frame.remove();
+      }
+    });
+
     it('elements added later join a later request', async () => {
       const api = await endpoint({ a: 1, b: 2, c: 3, d: 4 });
       const root = await listing(api.src, ['a', 'b']);
@@ -254,6 +284,47 @@ describe('<lede-comment-count>', () => {
         ['invalid-attribute', 'href'],
         ['invalid-attribute', 'count'],
       ]);
+    });
+  });
+
+  describe('a hostile page', () => {
+    it('reads counts by their own properties only: a polluted Object.prototype and odd ids change nothing', async () => {
+      const api = await endpoint();
+      await api.session.fail('counts', { status: 200, body: '{"counts":{"a":1,"__proto__":4}}' });
+      const proto = Object.prototype as unknown as Record<string, unknown>;
+      proto.ghost = 5;
+      try {
+        const root = await listing(api.src, ['a', '__proto__', 'ghost', 'constructor', 'toString']);
+        await until(() => errors.details.length > 0, 'the answer');
+        expect(counts(root).map((el) => shown(el) ?? null)).to.deep.equal([
+          '1 comment',
+          '4 comments',
+          null,
+          null,
+          null,
+        ]);
+        expect(errors.details).to.have.length(1);
+        expect(errors.details[0]!.message).to.contain('"ghost","constructor","toString"');
+      } finally {
+        delete proto.ghost;
+      }
+    });
+
+    it('named images (readyState, baseURI) do not stop the batch reading the page', async () => {
+      const api = await endpoint({ a: 2 });
+      const wrapper = document.createElement('div');
+      // Markup as a page has it (not a Lit template): the images name document members.
+      wrapper.innerHTML = `<img name="readyState" alt=""><img name="baseURI" alt="">
+        <lede-comment-count src="${api.src}" article-id="a">Comments</lede-comment-count>`;
+      document.body.append(wrapper);
+      try {
+        const el = wrapper.querySelector<LedeCommentCount>('lede-comment-count')!;
+        await until(() => shown(el) !== undefined, 'the count');
+        expect(shown(el)).to.equal('2 comments');
+        expect(errors.details).to.deep.equal([]);
+      } finally {
+        wrapper.remove();
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import type { LedeErrorCode } from './events.js';
 import { baseUrl } from './page.js';
+import { intl } from './intl.js';
 import { format } from './strings.js';
 
 /** A count; a failure that this element reports; or undefined: a failure another element reports, or the element left. */
@@ -22,11 +23,11 @@ export const isCount = (value: unknown): value is number => Number.isSafeInteger
  * their plural category in `lang` (`countOne`, `countFew`…; empty means `countOther`).
  */
 export function formatCount(count: number, lang: string, text: Record<string, string>): string {
-  const category = new Intl.PluralRules(lang).select(count);
+  const category = intl(Intl.PluralRules, lang).select(count);
   const template = count
     ? text[`count${category[0]!.toUpperCase()}${category.slice(1)}`] || text.countOther!
     : text.countNone!;
-  return format(template, { n: new Intl.NumberFormat(lang).format(count) });
+  return format(template, { n: intl(Intl.NumberFormat, lang).format(count) });
 }
 
 /** The article of a batched counts URL (its path ends in `/counts` and it names one `articleId`: `…/counts?articleId=a`). */

@@ -13,9 +13,10 @@ import {
 import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading, type HeadingLevel } from '../core/heading.js';
+import { intl } from '../core/intl.js';
 import { resolveLang } from '../core/locale.js';
 import { OutboxController } from '../core/outbox-controller.js';
-import { options, parseOwnJson } from '../core/own.js';
+import { parseOwnJson } from '../core/own.js';
 import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
 import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
@@ -341,14 +342,13 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const counts = this.status === 'voted' || this.showResults || closed ? this.counts : undefined;
     const total = counts ? scenarios.reduce((sum, s) => sum + countOf(counts, s.id), 0) : 0;
     // Only results need the formatter (Intl constructors are slow, and results are rare on a first render).
-    const percent =
-      counts && new Intl.NumberFormat(resolveLang(this), options<Intl.NumberFormatOptions>({ style: 'percent' }));
+    const percent = counts && intl(Intl.NumberFormat, resolveLang(this), { style: 'percent' });
     const locked = !!this.choice || this.status === 'sending';
     // The results are announced with their figure: the scenario with most votes (those tied) and its share.
     const most = Math.max(...scenarios.map((s) => counts?.[s.id] ?? 0));
     const leading = total
       ? ` ${format(t.leading, {
-          title: new Intl.ListFormat(resolveLang(this)).format(
+          title: intl(Intl.ListFormat, resolveLang(this)).format(
             scenarios.filter((s) => (counts![s.id] ?? 0) === most).map((s) => s.title),
           ),
           percent: percent!.format(most / total),

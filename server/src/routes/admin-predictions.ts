@@ -2,14 +2,15 @@ import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { Deps, Env } from '../deps.js';
 import { idParam } from '../http/validate.js';
-import { dayWindow, DAY_MS, intParam, pageParams, windowDays } from './admin-params.js';
+import { dayWindow, intParam, pageParams, windowDays } from './admin-params.js';
+import type { VoteDays } from './admin-vote-days.js';
 
 /**
  * `GET /v1/admin/predictions`: the articles readers voted on, most readers first, with the votes per scenario (from the
  * running counts, one row per article and scenario). `GET /v1/admin/predictions/days`: one article's votes per UTC day
- * and scenario (the `votes_article_day` index covers it).
+ * and scenario (the `votes_article_day` index covers it; closed days are counted once, see VoteDays).
  */
-export function adminPredictionRoutes(app: Hono<Env>, deps: Deps): void {
+export function adminPredictionRoutes(app: Hono<Env>, deps: Deps, voteDays: VoteDays): void {
   const { db } = deps.store;
 
   app.get('/v1/admin/predictions', async (c) => {
@@ -54,21 +55,7 @@ export function adminPredictionRoutes(app: Hono<Env>, deps: Deps): void {
     const articleId = idParam(c.req.query('articleId'), 'articleId');
     const days = intParam(c.req.query('days'), 'days', 30, 1, 366);
     const window = dayWindow(days);
-    const dayOf = sql<number>`created_at / ${sql.lit(DAY_MS)}`;
-    const rows = await db
-      .selectFrom('votes')
-      .select([dayOf.as('day'), 'scenario_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('article_id', '=', articleId)
-      .where('created_at', '>=', window.fromMs)
-      .groupBy([dayOf, 'scenario_id'])
-      .execute();
-    const byDay = new Map<number, Record<string, number>>();
-    for (const row of rows) {
-      const day = Number(row.day);
-      const votes = byDay.get(day) ?? Object.create(null);
-      votes[row.scenario_id] = Number(row.n);
-      byDay.set(day, votes);
-    }
+    const byDay = await voteDays.article(articleId, window.first, window.last);
     return c.json(
       {
         articleId,
