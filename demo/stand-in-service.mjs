@@ -156,7 +156,11 @@ export async function startStandInService({ port = 0, host = '127.0.0.1', name =
     }
   });
 
-  await new Promise((resolve) => server.listen(port, host, resolve));
+  // A taken port (a second demo running) is an error, not a wait: the demo goes on without the stand-in.
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
   const { port: actual } = server.address();
   return {
     url: `http://${host}:${actual}`,

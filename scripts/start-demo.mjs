@@ -16,6 +16,9 @@ import { seedLedeServer } from '../demo/seed.mjs';
 import { demoInbox } from './demo-inbox.mjs';
 import { ROOT, ensureServerBuilt, freePort, portIsFree, startLedeServer } from './lede-server.mjs';
 
+const VITE_CLOSE_WAIT_MS = 10_000;
+const settleAfter = (ms) => new Promise((done) => setTimeout(done, ms).unref());
+
 /**
  * Starts lede-server and the demo. `smtpUrl` sends mail to an SMTP server instead of the folder
  * (the browser test's); `port` is the demo's port (default 5173, or a free one when it is taken).
@@ -32,8 +35,9 @@ export async function startDemo(options = {}) {
   let server;
   let vite;
   const close = async () => {
-    await vite?.close();
-    await server?.stop();
+    // Vite's close waits for connections a browser may still hold open; lede-server stops regardless.
+    const viteClosed = vite?.close() ?? Promise.resolve();
+    await Promise.allSettled([Promise.race([viteClosed, settleAfter(VITE_CLOSE_WAIT_MS)]), server?.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {

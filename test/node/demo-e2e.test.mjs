@@ -15,6 +15,8 @@ import { DEMO_ARTICLE_ID, DEMO_LISTING_COMMENTS, DEMO_VOTES } from '../../demo/s
 
 const CONSENT = 'I agree to receive the weekly newsletter and can unsubscribe at any time.';
 const executablePath = findBrowser();
+// A cleanup that hangs fails the suite instead of holding CI until its own limit.
+const CLEANUP = { timeout: 60_000 };
 
 /** An SMTP server that keeps every message it receives, parsed. */
 async function startSmtp() {
@@ -92,7 +94,7 @@ describe('the demo against lede-server, in Chromium', { skip: !executablePath &&
   });
   after(async () => {
     await browser?.close();
-  });
+  }, CLEANUP);
 
   describe('mail through SMTP', () => {
     let smtp;
@@ -107,7 +109,7 @@ describe('the demo against lede-server, in Chromium', { skip: !executablePath &&
       await page?.close();
       await demo?.close();
       await smtp?.close();
-    });
+    }, CLEANUP);
 
     test('a reader subscribes, the mail arrives, its link confirms, the export has the consent text', async () => {
       await page.goto(demo.url);
@@ -238,7 +240,7 @@ describe('the demo against lede-server, in Chromium', { skip: !executablePath &&
     after(async () => {
       await page?.close();
       await demo?.close();
-    });
+    }, CLEANUP);
 
     test('subscribe, open the inbox, click the link in the mail: the inbox lists the subscriber as confirmed', async () => {
       await page.goto(demo.url);
