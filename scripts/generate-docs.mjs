@@ -91,6 +91,21 @@ function page(element) {
       '',
     );
   }
+  if (element.strings.length) {
+    lines.push(
+      '## Text',
+      '',
+      'Each text can be replaced: give the keys you change to the `strings` attribute (JSON) or property, or register a',
+      'whole language with `registerTranslation()` ([languages](../theming.md#languages); German, Polish and Arabic ship with Lede).',
+      'The element fills in `{placeholders}`.',
+      '',
+      ...table(
+        ['key', 'English', 'description'],
+        element.strings.map((text) => [code(text.key), code(text.default), cell(text.description)]),
+      ),
+      '',
+    );
+  }
   lines.push(
     '## Events',
     '',

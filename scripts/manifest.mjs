@@ -76,6 +76,7 @@ export function readElements(path = MANIFEST) {
         slots: byName(klass.slots),
         cssParts: byName(klass.cssParts),
         cssProperties: byName(klass.cssProperties),
+        strings: klass.ledeStrings ?? [],
       };
     })
     .sort((a, b) => a.tagName.localeCompare(b.tagName));

@@ -52,6 +52,21 @@ describe('generated from the manifest', async () => {
     }
   });
 
+  it('lists every replaceable text of every element, with the English the element really shows', () => {
+    for (const element of elements) {
+      const page = readFileSync(`docs/elements/${element.tagName}.md`, 'utf8');
+      // The element's own defaults, read from the built class (its protected `defaultStrings` getter).
+      const getter = Object.getOwnPropertyDescriptor(classes[element.className].prototype, 'defaultStrings')?.get;
+      assert.ok(getter, `${element.className} has its own defaultStrings`);
+      const defaults = getter.call({});
+      assert.deepEqual(tableRows(page, 'Text'), Object.keys(defaults), `${element.tagName}: one row per text key`);
+      for (const [key, english] of Object.entries(defaults)) {
+        if (english)
+          assert.ok(page.includes(`| \`${key}\` | \`${english}\` |`), `${element.tagName}: ${key} is "${english}"`);
+      }
+    }
+  });
+
   it('finds at least one element, each with its tag, class and npm entry', () => {
     assert.ok(elements.length > 0);
     for (const element of elements) {
