@@ -141,6 +141,15 @@ export function contractTests(name, start, options = {}) {
       assert.equal(form.headers.location, `${SITE}/story?x=1&lede-signup=pending`);
       await smtp.waitFor(email);
 
+      // A page with several newsletters learns which one it was: the list the form named.
+      const listed = await rawRequest(`${server.url}/v1/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE, 'sec-fetch-mode': 'navigate' },
+        body: new URLSearchParams({ email: `daily-${email}`, list: 'daily', source: `${SITE}/story` }).toString(),
+      });
+      assert.equal(listed.status, 303);
+      assert.equal(listed.headers.location, `${SITE}/story?lede-signup=pending&lede-list=daily`);
+
       const foreignSource = await rawRequest(`${server.url}/v1/signups`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-mode': 'navigate' },

@@ -463,6 +463,31 @@ describe('<lede-newsletter>', () => {
       }
     });
 
+    it('back from the plain form post of one of several newsletters (lede-list): only that list thanks the reader', async () => {
+      const before = location.href;
+      const back = new URL(before);
+      back.searchParams.set('lede-signup', 'pending');
+      back.searchParams.set('lede-list', 'daily');
+      history.replaceState(history.state, '', back);
+      try {
+        const page = await fixture<HTMLElement>(
+          html`<div>
+            <lede-newsletter list="weekly" action=${session.url('signup')}></lede-newsletter>
+            <lede-newsletter list="daily" action=${session.url('signup')}></lede-newsletter>
+          </div>`,
+        );
+        const [weekly, daily] = [...page.querySelectorAll<LedeNewsletter>('lede-newsletter')];
+        await Promise.all([weekly!.updateComplete, daily!.updateComplete]);
+        await statusIs(daily!, 'Thanks! Check your inbox to confirm.');
+        expect(status(weekly!), 'the other list says nothing').to.equal('');
+        const now = new URL(location.href);
+        expect(now.searchParams.has('lede-signup')).to.be.false;
+        expect(now.searchParams.has('lede-list')).to.be.false;
+      } finally {
+        history.replaceState(history.state, '', before);
+      }
+    });
+
     it('consent-html: a link to the privacy policy, everything else reduced to text; consentText is the text the reader saw', async () => {
       const el = await make();
       el.setAttribute(

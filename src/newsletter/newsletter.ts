@@ -264,8 +264,12 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     // (set here, not after the render, so that it costs no second update).
     if (!this.hasUpdated && !isServer) {
       if (this.#savedEmail()) this.message = this.resolvedStrings.saved;
-      else if (takeReturnedSignup()) this.message = this.successMessage ?? this.resolvedStrings.success;
+      else if (takeReturnedSignup(this.#listName())) this.message = this.successMessage ?? this.resolvedStrings.success;
     }
+  }
+
+  #listName(): string | undefined {
+    return this.list ?? (this.#fallback?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
   }
 
   protected override firstUpdated(): void {
@@ -317,7 +321,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
     const form = this.#fallback;
     const endpoint = resolveEndpoint(this.action ?? (form && formAction(form)));
     if (typeof endpoint === 'string') return this.#unusable(endpoint);
-    const list = this.list ?? (form?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
+    const list = this.#listName();
     const consented = this.#hasConsent;
     const signup: NewsletterSignup = {
       email,

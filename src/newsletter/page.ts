@@ -17,17 +17,31 @@ export function resolveEndpoint(raw: string | null | undefined): URL | string {
   return `${describeValue(raw)} is not an http(s) URL; nothing was sent or kept`;
 }
 
+/** The plain form's return that this page load read, until every newsletter upgraded with it has asked. */
+let returned: { list: string | null } | undefined;
+
 /**
  * After a signup through the plain form (no JavaScript), the server sends the reader back to the
- * page with `lede-signup=pending`. True once: the parameter leaves the address bar, so a reload or
- * a shared link does not thank the reader again.
+ * page with `lede-signup=pending`, and `lede-list=<list>` when the form named its list. True for
+ * the newsletter of that list (every one of it), or for the first newsletter when no list was
+ * named. The parameters leave the address bar, so a reload or a shared link does not thank the
+ * reader again; newsletters upgraded in the same task still get their answer.
  */
-export function takeReturnedSignup(): boolean {
+export function takeReturnedSignup(list: string | undefined): boolean {
   const url = new URL(location.href);
-  if (url.searchParams.get('lede-signup') !== 'pending') return false;
-  url.searchParams.delete('lede-signup');
-  history.replaceState(history.state, '', url);
-  return true;
+  if (url.searchParams.get('lede-signup') === 'pending') {
+    returned = { list: url.searchParams.get('lede-list') };
+    url.searchParams.delete('lede-signup');
+    url.searchParams.delete('lede-list');
+    history.replaceState(history.state, '', url);
+    setTimeout(() => (returned = undefined));
+  }
+  if (!returned) return false;
+  if (returned.list === null) {
+    returned = undefined;
+    return true;
+  }
+  return returned.list === (list ?? '');
 }
 
 /**

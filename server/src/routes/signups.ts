@@ -256,6 +256,8 @@ export function signupRoutes(app: Hono<Env>, deps: Deps): void {
             `${config.publicUrl}/v1/signups/pending`,
         );
         target.searchParams.set('lede-signup', 'pending');
+        // Which form it was, for a page with several newsletters: the list the form named, if any.
+        if (typeof fields.list === 'string' && fields.list !== '') target.searchParams.set('lede-list', fields.list);
         return c.body(null, 303, { Location: target.href, 'Cache-Control': 'no-store' });
       }
       return c.body(outcome.body, outcome.status as 202, { 'Content-Type': 'application/json; charset=utf-8' });
