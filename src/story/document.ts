@@ -11,7 +11,15 @@ export interface LedeDocument {
   /** HTML, untrusted: sanitized by `<lede-article>`. */
   body: string;
   keyPoints?: { heading?: string; ordered?: boolean; items: { title?: string; text: string }[] };
-  scenarios?: { heading?: string; voteEndpoint?: string; items: { id: string; title: string; summary: string }[] };
+  scenarios?: {
+    heading?: string;
+    voteEndpoint?: string;
+    /** ISO 8601: voting ends then, and the cards show the results. */
+    closes?: string;
+    /** Show the results to every reader, voted or not. */
+    showResults?: boolean;
+    items: { id: string; title: string; summary: string }[];
+  };
   commentPrompt?: {
     heading?: string;
     prompt?: string;

@@ -22,6 +22,8 @@ const full: LedeDocument = {
   scenarios: {
     heading: 'Next',
     voteEndpoint: '/api/votes',
+    closes: '2026-12-24T18:00:00Z',
+    showResults: true,
     items: [
       { id: 'a', title: 'A', summary: 'Sa' },
       { id: 'b', title: 'B', summary: 'Sb' },
@@ -76,6 +78,8 @@ describe('<lede-story>', () => {
     const scenarios = root.querySelector('lede-scenarios') as HTMLElement & { scenarios?: unknown };
     expect(scenarios.scenarios).to.deep.equal(full.scenarios!.items);
     expect(scenarios.getAttribute('vote-endpoint')).to.equal('/api/votes');
+    expect(scenarios.getAttribute('closes')).to.equal('2026-12-24T18:00:00Z');
+    expect(scenarios.hasAttribute('show-results')).to.be.true;
     expect(scenarios.getAttribute('article-id')).to.equal('https://example.org/pact');
     const prompt = root.querySelector('lede-comment-prompt')!;
     expect(
@@ -200,7 +204,7 @@ describe('<lede-story>', () => {
         newsletter: { provider: 'xml' },
         commentPrompt: { share: ['x', 'myspace'] },
         updated: 'soon',
-        scenarios: { items: [{ id: 'a', title: 'A', summary: ' ' }] },
+        scenarios: { closes: 'Friday', showResults: 'yes', items: [{ id: 'a', title: 'A', summary: ' ' }] },
       },
       schema as Schema,
     );
@@ -208,6 +212,8 @@ describe('<lede-story>', () => {
       'headline is required',
       'updated must be an ISO 8601 date',
       'body must be a string, not a number',
+      'scenarios.closes must be an ISO 8601 date',
+      'scenarios.showResults must be a boolean, not a string',
       'scenarios.items[0].summary must not be empty',
       'commentPrompt.share[1] must be one of "x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "reddit", "whatsapp", "telegram", "pinterest", "email", "copy", "native"',
       'newsletter.action is required',

@@ -176,6 +176,8 @@ export class LedeStory extends LedeElement<StoryStrings> {
           theme=${theme}
           heading=${p.heading ?? nothing}
           vote-endpoint=${p.voteEndpoint ?? nothing}
+          closes=${p.closes ?? nothing}
+          ?show-results=${p.showResults === true}
           article-id=${doc.url ?? nothing}
           .scenarios=${p.items}
         ></lede-scenarios>`;
