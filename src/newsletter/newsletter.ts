@@ -25,6 +25,7 @@ import {
 import { consentNodes, visibleText } from './consent.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
+import { query } from '../core/page.js';
 import { answers, pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
 
 /** What a signup sends, and the `detail` of `lede-subscribe`. */
@@ -269,7 +270,8 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
   }
 
   #listName(): string | undefined {
-    return this.list ?? (this.#fallback?.querySelector<HTMLInputElement>('[name=list]')?.value || undefined);
+    const form = this.#fallback;
+    return this.list ?? ((form && query<HTMLInputElement>(form, '[name=list]')?.value) || undefined);
   }
 
   protected override firstUpdated(): void {
