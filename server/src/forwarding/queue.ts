@@ -31,6 +31,36 @@ function payloadOf(subscriber: Subscriber, action: ForwardAction): ForwardPayloa
   };
 }
 
+/** One pending job for `forwarder`, due at `dueAt`. */
+async function insertJob(
+  trx: Trx,
+  forwarder: ForwarderConfig,
+  subscriber: Subscriber,
+  action: ForwardAction,
+  dueAt: number,
+  now: number,
+): Promise<void> {
+  await trx
+    .insertInto('forward_jobs')
+    .values({
+      id: newId(),
+      forwarder: forwarder.name,
+      service: forwarder.service,
+      list: subscriber.list,
+      action,
+      email: subscriber.email,
+      payload: JSON.stringify(payloadOf(subscriber, action)),
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: dueAt,
+      locked_until: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
 /**
  * Queues one job per forwarder of the subscriber's list, inside the caller's transaction: the job exists exactly when
  * the change it forwards was committed (a crash cannot keep one without the other). Returns how many were queued.
@@ -43,27 +73,7 @@ export async function enqueueForwards(
   now = Date.now(),
 ): Promise<number> {
   const targets = forwardersFor(forwarders, subscriber.list);
-  for (const forwarder of targets) {
-    await trx
-      .insertInto('forward_jobs')
-      .values({
-        id: newId(),
-        forwarder: forwarder.name,
-        service: forwarder.service,
-        list: subscriber.list,
-        action,
-        email: subscriber.email,
-        payload: JSON.stringify(payloadOf(subscriber, action)),
-        status: 'pending',
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: now,
-        locked_until: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
+  for (const forwarder of targets) await insertJob(trx, forwarder, subscriber, action, now, now);
   return targets.length;
 }
 
@@ -97,25 +107,7 @@ export async function enqueueErasure(
       const busyUntil = inFlight
         .filter((j) => j.forwarder === forwarder.name && j.email === subscriber.email)
         .reduce((max, j) => Math.max(max, j.locked_until), now);
-      await trx
-        .insertInto('forward_jobs')
-        .values({
-          id: newId(),
-          forwarder: forwarder.name,
-          service: forwarder.service,
-          list: subscriber.list,
-          action: 'erase',
-          email: subscriber.email,
-          payload: JSON.stringify(payloadOf(subscriber, 'erase')),
-          status: 'pending',
-          attempts: 0,
-          last_error: null,
-          next_attempt_at: busyUntil,
-          locked_until: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertJob(trx, forwarder, subscriber, 'erase', busyUntil, now);
       queued++;
     }
   }
