@@ -19,6 +19,8 @@ const waiting: Waiting[] = [];
 /** When the current slice ends; -1 when no slice is open (the next first render opens one). */
 let sliceEnd = -1;
 let draining = false;
+/** Run once the waiting first renders are done (see `afterFirstUpdates`). */
+const afterDrain: (() => void)[] = [];
 
 const now = () => performance.now();
 
@@ -63,7 +65,19 @@ function drain(): void {
   }
   waiting.unshift(...order);
   if (waiting.length) nextTask(drain);
-  else draining = false;
+  else {
+    draining = false;
+    for (const run of afterDrain.splice(0)) run();
+  }
+}
+
+/**
+ * Runs `run` in a task after the current one, once every first render already requested has
+ * run: what an element's first render reads from the page load (such as a parameter taken from
+ * the address bar) then reaches every element upgraded with it, however many slices that took.
+ */
+export function afterFirstUpdates(run: () => void): void {
+  setTimeout(() => (draining ? afterDrain.push(run) : run()));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describeValue } from '../core/errors.js';
 import { options } from '../core/own.js';
+import { afterFirstUpdates } from '../core/first-update.js';
 import { baseUrl } from '../core/page.js';
 
 /** The page a signup comes from: origin and path. The query and fragment may hold tokens; they never leave the page. */
@@ -25,7 +26,8 @@ let returned: { list: string | null } | undefined;
  * page with `lede-signup=pending`, and `lede-list=<list>` when the form named its list. True for
  * the newsletter of that list (every one of it), or for the first newsletter when no list was
  * named. The parameters leave the address bar, so a reload or a shared link does not thank the
- * reader again; newsletters upgraded in the same task still get their answer.
+ * reader again; newsletters upgraded with this page load (their first renders may be spread over
+ * several tasks) still get their answer.
  */
 export function takeReturnedSignup(list: string | undefined): boolean {
   const url = new URL(location.href);
@@ -34,7 +36,7 @@ export function takeReturnedSignup(list: string | undefined): boolean {
     url.searchParams.delete('lede-signup');
     url.searchParams.delete('lede-list');
     history.replaceState(history.state, '', url);
-    setTimeout(() => (returned = undefined));
+    afterFirstUpdates(() => (returned = undefined));
   }
   if (!returned) return false;
   if (returned.list === null) {
