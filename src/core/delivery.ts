@@ -1,5 +1,5 @@
 import type { LedeErrorCode } from './events.js';
-import { options, own } from './own.js';
+import { isRecord, options, own } from './own.js';
 
 /**
  * Sends one request to a publisher's endpoint the way a reader's flaky connection needs: a
@@ -50,10 +50,7 @@ export type DeliveryResult =
     };
 
 /** `data[key]` when `data` is a plain object that has it as its own property (never an inherited one). */
-export const ownField = (data: unknown, key: string): unknown =>
-  typeof data === 'object' && data !== null && !Array.isArray(data) && Object.hasOwn(data, key)
-    ? (data as Record<string, unknown>)[key]
-    : undefined;
+export const ownField = (data: unknown, key: string): unknown => (isRecord(data) ? own(data, key) : undefined);
 
 /** A random key, unique per logical request. */
 export function newIdempotencyKey(): string {

@@ -19,8 +19,6 @@ const waiting: Waiting[] = [];
 /** When the current slice ends; -1 when no slice is open (the next first render opens one). */
 let sliceEnd = -1;
 let draining = false;
-/** Run once the waiting first renders are done (see `afterFirstUpdates`). */
-const afterDrain: (() => void)[] = [];
 
 const now = () => performance.now();
 
@@ -65,20 +63,11 @@ function drain(): void {
   }
   waiting.unshift(...order);
   if (waiting.length) nextTask(drain);
-  else {
-    draining = false;
-    for (const run of afterDrain.splice(0)) run();
-  }
+  else draining = false;
 }
 
-/**
- * Runs `run` in a task after the current one, once every first render already requested has
- * run: what an element's first render reads from the page load (such as a parameter taken from
- * the address bar) then reaches every element upgraded with it, however many slices that took.
- */
-export function afterFirstUpdates(run: () => void): void {
-  setTimeout(() => (draining ? afterDrain.push(run) : run()));
-}
+/** Whether first renders are waiting for a later task. */
+export const firstUpdatesWaiting = (): boolean => draining;
 
 /**
  * Runs an element's first `update` now, or later in a task of its own; resolves with what it

@@ -1,6 +1,6 @@
 import { describeValue } from '../core/errors.js';
 import { options } from '../core/own.js';
-import { afterFirstUpdates } from '../core/first-update.js';
+import { firstUpdatesWaiting } from '../core/first-update.js';
 import { baseUrl } from '../core/page.js';
 
 /** The page a signup comes from: origin and path. The query and fragment may hold tokens; they never leave the page. */
@@ -21,6 +21,10 @@ export function resolveEndpoint(raw: string | null | undefined): URL | string {
 /** The plain form's return that this page load read, until every newsletter upgraded with it has asked. */
 let returned: { list: string | null } | undefined;
 
+/** Forgets the return once every first render requested with it has run, however many tasks that took. */
+const forgetReturnedSignup = (): unknown =>
+  setTimeout(() => (firstUpdatesWaiting() ? forgetReturnedSignup() : (returned = undefined)));
+
 /**
  * After a signup through the plain form (no JavaScript), the server sends the reader back to the
  * page with `lede-signup=pending`, and `lede-list=<list>` when the form named its list. True for
@@ -36,7 +40,7 @@ export function takeReturnedSignup(list: string | undefined): boolean {
     url.searchParams.delete('lede-signup');
     url.searchParams.delete('lede-list');
     history.replaceState(history.state, '', url);
-    afterFirstUpdates(() => (returned = undefined));
+    forgetReturnedSignup();
   }
   if (!returned) return false;
   if (returned.list === null) {
