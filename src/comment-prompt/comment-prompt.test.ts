@@ -15,6 +15,13 @@ const text = (el: LedeCommentPrompt, selector: string) => $(el, selector)?.textC
 const shareLink = (el: LedeCommentPrompt, network: string) =>
   $<HTMLAnchorElement>(el, `[part="share-link"][data-network="${network}"]`)!;
 const countText = (el: LedeCommentPrompt) => text(el, '[part="count"]');
+/** The accessible name given by `aria-labelledby` (elements in the same shadow root). */
+const labelOf = (el: LedeCommentPrompt, node: Element) =>
+  node
+    .getAttribute('aria-labelledby')!
+    .split(' ')
+    .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+    .join(' ');
 
 /** A fresh endpoint session, so that faults and logs belong to this test only. */
 function endpointSession() {
@@ -392,9 +399,9 @@ describe('<lede-comment-prompt>', () => {
           expect(link.getAttribute('target')).to.equal('_blank');
           expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
         }
-        expect(shareLink(el, 'bluesky').getAttribute('aria-label')).to.equal('Share on Bluesky');
+        expect(labelOf(el, shareLink(el, 'bluesky'))).to.equal('Share on Bluesky');
         expect(shareLink(el, 'x').textContent).to.equal('X');
-        expect($(el, 'ul[part="share-list"]')!.getAttribute('aria-label')).to.equal('Share');
+        expect(labelOf(el, $(el, 'ul[part="share-list"]')!)).to.equal('Share');
       } finally {
         restore();
       }
@@ -426,7 +433,7 @@ describe('<lede-comment-prompt>', () => {
         }
         expect(paths.size, 'one icon per network').to.equal(items.length);
         expect(shareLink(el, 'whatsapp').textContent!.trim()).to.equal('WhatsApp');
-        expect(shareLink(el, 'telegram').getAttribute('aria-label')).to.equal('Share on Telegram');
+        expect(labelOf(el, shareLink(el, 'telegram'))).to.equal('Share on Telegram');
         expect(shareLink(el, 'pinterest').textContent!.trim()).to.equal('Pinterest');
         // Nothing is requested for the icons.
         expect(performance.getEntriesByType('resource').length).to.equal(requestsBefore);
@@ -743,6 +750,7 @@ describe('<lede-comment-prompt>', () => {
         expect(el.shadowRoot!.activeElement).to.equal(input);
         expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, input.value.length]);
         expect(text(el, '[role="status"]')).to.match(/Ctrl\+C/);
+        expect(labelOf(el, input)).to.equal('Copy link');
         await expectNoAxeViolations(el);
       } finally {
         restore();

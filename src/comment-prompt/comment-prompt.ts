@@ -8,7 +8,6 @@ import { describeValue } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { renderHeading } from '../core/heading.js';
 import { resolveLang } from '../core/locale.js';
-import { format } from '../core/strings.js';
 import { fragmentsOf, isSafeUrl } from '../core/url.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { fetchCount, formatCount, isCount } from './count.js';
@@ -333,7 +332,8 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
   #renderShare(network: ShareNetwork, data: ShareData) {
     const brand = intents[network]?.[0];
     const label = brand || this.say(network as 'email');
-    const name = brand ? format(this.resolvedStrings.shareOn, { network: brand }) : nothing;
+    // The brand is the visible label; the name ("Share on Bluesky") is built from marked text.
+    const name = `name-${network}`;
     const click = this.listener((e: Event) => this.#onShare(network, e));
     const d = icons[network];
     const icon = html`<svg part="share-icon" viewBox="0 0 12 12" aria-hidden="true"><path d=${d}></path></svg>`;
@@ -347,20 +347,20 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
               href=${shareUrl(network, data, this.instance)}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label=${name}
+              aria-labelledby=${brand ? name : nothing}
               @click=${click}
               >${icon}${label}</a
             >`
           : html`<button
               part="share-link"
               data-network=${network}
-              aria-label=${name}
+              aria-labelledby=${brand ? name : nothing}
               aria-expanded=${network === 'mastodon' ? this.asking : nothing}
               @click=${click}
             >
               ${icon}${label}
             </button>`
-      }${
+      }${brand ? this.nameText(name, this.compose('shareOn', { network: brand })) : nothing}${
         network === 'mastodon' && this.instance
           ? html` <button
               part="mastodon-server"
@@ -409,12 +409,18 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
           : nothing
       }${
         this.#tokens[0] && data.url
-          ? html`<ul part="share-list" aria-label=${t.share}>
-              ${this.#tokens.map((network) => this.#renderShare(network, data))}
-            </ul>`
+          ? html`<ul part="share-list" aria-labelledby="share-name">
+                ${this.#tokens.map((network) => this.#renderShare(network, data))}
+              </ul>
+              ${this.nameText('share-name', this.say('share'))}`
           : nothing
       }${
-        this.copyFallback ? html`<input part="copy-input" readonly aria-label=${t.copy} .value=${data.url} />` : nothing
+        this.copyFallback
+          ? html`<input part="copy-input" readonly aria-labelledby="copy-name" .value=${data.url} />${this.nameText(
+                'copy-name',
+                this.say('copy'),
+              )}`
+          : nothing
       }
       <p part="status" role="status">${this.mark(this.status)}</p>
     </section>`;

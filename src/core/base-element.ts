@@ -112,6 +112,28 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     return text && this.#fallback.has(key as string) ? html`<span lang="en" dir="ltr">${text}</span>` : text;
   }
 
+  /**
+   * Text `key` with its `{placeholders}` replaced by `values` (text or templates, left unmarked:
+   * the caller marks them), the template's own words marked as English like `say`. For accessible
+   * names: an attribute cannot carry a language, so a name with English words is built from
+   * marked text nodes and referenced by `aria-labelledby`.
+   */
+  protected compose(key: keyof S & string, values: Record<string, unknown>): unknown[] {
+    return this.resolvedStrings[key].split(/(\{\w+\})/).map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name && Object.hasOwn(values, name)) return values[name];
+      return /\p{L}/u.test(part) ? this.mark(part, key) : part;
+    });
+  }
+
+  /**
+   * The text of an accessible name, for `aria-labelledby="<id>"`: out of sight and of the reading
+   * order, yet laid out, so that its marked words join without a space added (as a `hidden` one would).
+   */
+  protected nameText(id: string, content: unknown): TemplateResult {
+    return html`<span id=${id} class="visually-hidden" aria-hidden="true">${content}</span>`;
+  }
+
   #resolveStrings(): void {
     let overrides: unknown = this.strings;
     let field = 'strings';

@@ -380,14 +380,15 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
         }${
           voting
             ? html`<button
-                part="vote"
-                aria-pressed=${this.choice === s.id}
-                aria-disabled=${locked}
-                aria-label=${format(t.voteName, { vote: t.vote, title: s.title })}
-                @click=${this.listener(() => this.#vote(s.id))}
-              >
-                ${this.say('vote')}
-              </button>`
+                  part="vote"
+                  aria-pressed=${this.choice === s.id}
+                  aria-disabled=${locked}
+                  aria-labelledby="vote${i}"
+                  @click=${this.listener(() => this.#vote(s.id))}
+                >
+                  ${this.say('vote')}
+                </button>
+                ${this.nameText(`vote${i}`, this.compose('voteName', { vote: this.say('vote'), title: s.title }))}`
             : nothing
         }
       </li>`;

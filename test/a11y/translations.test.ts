@@ -1,6 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import { registerTranslation } from '../../src/classes.js';
+import { EndpointSession } from '../helpers/endpoint.js';
+import { axTree } from '../helpers/a11y.js';
 import ar from '../../src/translations/ar.js';
 import de from '../../src/translations/de.js';
 import pl from '../../src/translations/pl.js';
@@ -95,6 +97,69 @@ describe('translations', () => {
     // The publisher's own text (the headline) and the page-language date are not marked.
     expect(!!$('lede-article').shadowRoot!.querySelector('[part="headline"]')!.closest('[lang]')).to.be.false;
     expect(!!$('lede-article').shadowRoot!.querySelector('time')!.closest('[lang]')).to.be.false;
+  });
+
+  it('gives English accessible names from marked text nodes, not from attributes, on a page in a language without a translation', async () => {
+    // An attribute (aria-label, title …) cannot carry a language: names with English words are
+    // built from elements marked lang="en" in the same shadow root, referenced by aria-labelledby.
+    const clipboard = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
+      configurable: true,
+    });
+    try {
+      const root = await fixture(
+        html`<div lang="he" dir="rtl">
+          <lede-scenarios
+            vote-endpoint=${new EndpointSession().url('votes')}
+            article-id="names-${Math.random()}"
+            .scenarios=${[{ id: 'a', title: 'נמלים יריבים', summary: 'הם מתחרים.' }]}
+          ></lede-scenarios>
+          <lede-comment-prompt share="bluesky copy" url="https://example.org/a"></lede-comment-prompt>
+        </div>`,
+      );
+      const [scenarios, prompt] = [...root.children] as Upgradable[];
+      await Promise.all([scenarios!.updateComplete, prompt!.updateComplete]);
+      prompt!.shadowRoot!.querySelector<HTMLElement>('[data-network="copy"]')!.click();
+      await waitUntil(() => prompt!.shadowRoot!.querySelector('[part="copy-input"]'), 'the copy field shows');
+
+      for (const el of [scenarios!, prompt!])
+        expect(
+          [...el.shadowRoot!.querySelectorAll('[aria-label], [title], [aria-description], [placeholder], [alt]')].map(
+            (e) => e.outerHTML,
+          ),
+          `no name in an attribute in <${el.localName}>`,
+        ).to.deep.equal([]);
+
+      // Each name: what the tree gives, and which of its words are marked English.
+      const named = (el: Element, selector: string) => {
+        const node = el.shadowRoot!.querySelector(selector)!;
+        const labels = node
+          .getAttribute('aria-labelledby')!
+          .split(' ')
+          .map((id) => el.shadowRoot!.getElementById(id)!);
+        return labels.flatMap((label) =>
+          [...label.querySelectorAll('[lang]')].map((span) => {
+            expect([span.getAttribute('lang'), span.getAttribute('dir')]).to.deep.equal(['en', 'ltr']);
+            return span.textContent!.trim();
+          }),
+        );
+      };
+      expect(named(scenarios!, '[part="vote"]')).to.deep.equal(['Most likely']);
+      expect(named(prompt!, '[data-network="bluesky"]')).to.deep.equal(['Share on']);
+      expect(named(prompt!, '[part="share-list"]')).to.deep.equal(['Share']);
+      expect(named(prompt!, '[part="copy-input"]')).to.deep.equal(['Copy link']);
+      const tree = (await axTree()).map((n) => `${n.role} ${n.name}`);
+      expect(tree).to.include.members([
+        'button Most likely: נמלים יריבים',
+        'link Share on Bluesky',
+        'list Share',
+        'textbox Copy link',
+      ]);
+    } finally {
+      if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard);
+      else delete (navigator as unknown as Record<string, unknown>).clipboard;
+    }
   });
 
   it('marks nothing in a translated page, nor in an English one', async () => {
