@@ -26,7 +26,10 @@ const inShadow = (tag, selector) => `(() => {
 })()`;
 const text = (tag, selector) => `((${inShadow(tag, selector)})?.textContent?.replace(/\\s+/g, ' ').trim() ?? '')`;
 
-/** Each state: its story id and a check run in the story's page (true when the state is on screen). */
+/**
+ * Each state: its story id, a check run in the story's page (true when the state is on screen) and,
+ * optionally, `{ media }`: media features of the reader's system emulated in that page.
+ */
 const ALL_STATES = [
   [
     'elements-newsletter--consent-not-ticked',
@@ -153,6 +156,18 @@ const ALL_STATES = [
     'an article from src (HTML)',
     `${text('lede-article', '[part=body]')}.length > 200`,
   ],
+  [
+    'elements-newsletter--required-fields',
+    'required fields marked "(required)", the optional one not',
+    `${text('lede-newsletter', 'label[for=email]')} === 'Email (required)' && ${inShadow('lede-newsletter', '#email')}.required && ${text('lede-newsletter', '#consent-required')} === '(required)' && ${text('lede-newsletter', 'label[for=name]')} === 'Name'`,
+  ],
+  [
+    'accessibility-forced-colours--newsletter-and-chosen-scenario',
+    'forced colours: Subscribe boundary, chosen card highlight',
+    `matchMedia('(forced-colors: active)').matches && ${inShadow('lede-newsletter', '[part=button]')} !== null && ${inShadow('lede-scenarios', '[aria-pressed=true]')} !== null && ((b) => b.borderTopStyle === 'solid' && parseFloat(b.borderTopWidth) >= 1)(getComputedStyle(${inShadow('lede-newsletter', '[part=button]')})) && [...${inShadow('lede-scenarios', '[part=list]')}.children].map((li) => getComputedStyle(li).outlineStyle).join() === 'solid,none'`,
+    // Emulated in the story's tab, as the browser's developer tools do.
+    { media: [{ name: 'forced-colors', value: 'active' }] },
+  ],
   ['elements-story--from-src', '<lede-story> from src', `${inShadow('lede-story', 'lede-article')} !== null`],
   [
     'elements-story--loading-from-src',
@@ -190,9 +205,10 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROME_ARGS });
 let failed = 0;
 try {
-  for (const [id, state, check] of STATES) {
+  for (const [id, state, check, { media } = {}] of STATES) {
     const page = await browser.newPage();
     await page.setViewport({ width: 900, height: 700 });
+    if (media) await (await page.createCDPSession()).send('Emulation.setEmulatedMedia', { features: media });
     await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
     let ok = false;
     try {

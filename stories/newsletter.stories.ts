@@ -213,6 +213,18 @@ export const SentLaterFromOutbox: Story = {
 
 export const WithName: Story = { args: { 'name-field': true } };
 
+export const RequiredFields: Story = {
+  args: { 'name-field': true, consent: 'I agree to receive the weekly newsletter and can unsubscribe at any time.' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The email and the consent box say "(required)" on screen. The email field is `required` for assistive technology (the mark is for the eye only); browsers expose no required state on a checkbox, so the consent box is described by its mark. The optional name field has no mark. Checked in test/a11y/tree.test.ts.',
+      },
+    },
+  },
+};
+
 export const WithConsent: Story = {
   args: { 'name-field': true, consent: 'I agree to receive the weekly newsletter and can unsubscribe at any time.' },
 };
