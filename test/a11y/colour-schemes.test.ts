@@ -90,6 +90,10 @@ async function measure(root: Element): Promise<Record<string, number>> {
   inner(prompt, '[data-network="mastodon"]').click();
   await prompt.updateComplete;
   const server = inner(prompt, '#server');
+  // The copy field, shown when the clipboard is refused (comment-prompt.test.ts clicks its way there).
+  Object.assign(prompt, { copyFallback: true });
+  await prompt.updateComplete;
+  const copyField = inner(prompt, '[part="copy-input"]');
   const m: Record<string, number> = {
     'TOC link text': textContrast(tocLink),
     'TOC link focus ring': outlineContrast(focused(tocLink)),
@@ -104,6 +108,8 @@ async function measure(root: Element): Promise<Record<string, number>> {
     'comment count focus ring': outlineContrast(focused(countLink)),
     'Mastodon field border': borderContrast(server),
     'Mastodon field focus ring': outlineContrast(focused(server)),
+    'copy field border': borderContrast(copyField),
+    'copy field focus ring': outlineContrast(focused(copyField)),
     'newsletter field border': borderContrast(email),
     'newsletter field focus ring': outlineContrast(focused(email)),
     'Subscribe text on its fill': textContrast(button),
