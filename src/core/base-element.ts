@@ -2,6 +2,7 @@ import {
   html,
   isServer,
   LitElement,
+  type PropertyDeclaration,
   type PropertyDeclarations,
   type PropertyValues,
   type RenderOptions,
@@ -11,13 +12,44 @@ import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
-import { isRecord, options } from './own.js';
+import { bare, isRecord, options, own } from './own.js';
 import { firstUpdate } from './first-update.js';
 import { resolveLang } from './locale.js';
 import { format, mergeStrings, translationFor, type Strings } from './strings.js';
 import { themeStyles } from './theme.js';
 
 let nextId = 0;
+
+/**
+ * Every option Lit reads from a property declaration (@lit/reactive-element 2.1: `createProperty`,
+ * attribute conversion, reflection, `requestUpdate`; `wrapped` is its own, set on a copy).
+ */
+const DECLARATION_KEYS = [
+  'state',
+  'attribute',
+  'type',
+  'converter',
+  'reflect',
+  'noAccessor',
+  'useDefault',
+  'hasChanged',
+  'wrapped',
+] as const;
+
+/**
+ * `declarations` as Lit should see them: each one without a prototype, holding its own options
+ * only (each key Lit reads present, undefined when not given). Lit reads the options with plain
+ * property reads, so a page's `Object.prototype.state = true` (or `attribute`, `noAccessor`,
+ * `type`, `converter`, `hasChanged`…), set before Lede loads, would otherwise be an option of every
+ * property: attributes ignored or read as numbers, no re-render on change, every value reflected.
+ */
+const ownDeclarations = (declarations: PropertyDeclarations): PropertyDeclarations =>
+  bare(
+    Reflect.ownKeys(declarations).map((name) => [
+      name,
+      bare<PropertyDeclaration>(DECLARATION_KEYS.map((key) => [key, own(own(declarations, name), key)])),
+    ]),
+  );
 
 /**
  * What every Lede element shares: the theme, the heading level, replaceable strings, the
@@ -31,6 +63,16 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
   static override shadowRootOptions = options<ShadowRootInit>({ mode: 'open' });
   /** @internal */
   override readonly renderOptions = options<RenderOptions>({ host: this });
+
+  /**
+   * Lit creates the reactive properties here, from `static properties`: it gets them as
+   * `ownDeclarations`. (Not an override of `createProperty`, which Lit's dev build reports as deprecated.)
+   */
+  protected static override finalize(): void {
+    if (Object.hasOwn(this, 'properties') && !Object.hasOwn(this, 'finalized'))
+      this.properties = ownDeclarations(this.properties);
+    super.finalize();
+  }
 
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
