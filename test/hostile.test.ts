@@ -105,6 +105,42 @@ describe('a hostile page', () => {
       document.cookie = 'lede-hostile=; path=/; max-age=0';
     });
 
+    it('controller hooks from Object.prototype are not called: every element connects, updates and disconnects', async () => {
+      // Lit calls `controller.hostUpdate?.()` (and hostConnected, hostUpdated, hostDisconnected) on each controller.
+      restore = pollute({ hostConnected: 1, hostDisconnected: 1, hostUpdate: 1, hostUpdated: 1 });
+      const page = document.createElement('div');
+      page.innerHTML = `
+        <lede-article headline="H"><p>Body</p></lede-article>
+        <lede-key-points heading="Key points"><ul><li>One</li></ul></lede-key-points>
+        <lede-scenarios article-id="hooks"><ul><li><strong>A:</strong> S</li><li><strong>B:</strong> S</li></ul></lede-scenarios>
+        <lede-newsletter action="${session.url('signup')}"></lede-newsletter>`;
+      const thrown: unknown[] = [];
+      const onError = (event: ErrorEvent) => {
+        thrown.push(event.error);
+        event.preventDefault();
+      };
+      window.addEventListener('error', onError);
+      try {
+        document.body.append(page);
+        const elements = [...page.children] as LedeStory[];
+        const rendered: string[] = [];
+        for (const el of elements) {
+          await el.updateComplete.catch((error: unknown) => thrown.push(error));
+          if (shadow(el).querySelector('[part=base], form')) rendered.push(el.localName);
+        }
+        const keyPoints = elements[1] as HTMLElement & { heading?: string; updateComplete: Promise<boolean> };
+        keyPoints.heading = 'Changed';
+        await keyPoints.updateComplete.catch((error: unknown) => thrown.push(error));
+        page.remove();
+        expect(rendered).to.deep.equal(['lede-article', 'lede-key-points', 'lede-scenarios', 'lede-newsletter']);
+        expect(text(keyPoints, 'h2')).to.equal('Changed');
+        expect(thrown.map(String)).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+        page.remove();
+      }
+    });
+
     it('provider="constructor" or "__proto__" posts JSON to the action, with a lede-error', async () => {
       for (const provider of ['constructor', '__proto__']) {
         const el = await fixture<LedeNewsletter>(

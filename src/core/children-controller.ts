@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { LedeController } from './controller.js';
 import { options } from './own.js';
 
 /**
@@ -6,17 +7,18 @@ import { options } from './own.js';
  * to update when a CMS or script changes them after upgrade. `version` changes with every change,
  * so a host can re-parse only when it must.
  */
-export class ChildrenController implements ReactiveController {
+export class ChildrenController extends LedeController {
   version = 0;
   #observer?: MutationObserver;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
+    super();
     (this.#host = host).addController(this);
   }
 
-  hostConnected(): void {
+  override hostConnected(): void {
     this.#observer ??= new MutationObserver(() => {
       this.version++;
       this.#host.requestUpdate();
@@ -25,7 +27,7 @@ export class ChildrenController implements ReactiveController {
     this.version++;
   }
 
-  hostDisconnected(): void {
+  override hostDisconnected(): void {
     this.#observer?.disconnect();
   }
 }

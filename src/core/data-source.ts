@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { LedeController } from './controller.js';
 import { ChildrenController } from './children-controller.js';
 import type { LedeErrorCode } from './events.js';
 import { parseJsonAttribute } from './json-attribute.js';
@@ -49,7 +50,7 @@ const codes: Record<DataSource, LedeErrorCode> = {
  * resolves again before an update only when the property, the attribute or the children changed,
  * and reports every invalid item by its path while keeping the valid ones.
  */
-export class DataSourceController<T> implements ReactiveController {
+export class DataSourceController<T> extends LedeController {
   readonly #host: HTMLElement;
   readonly #options: DataSourceOptions<T>;
   readonly #children: ChildrenController;
@@ -57,6 +58,7 @@ export class DataSourceController<T> implements ReactiveController {
   #value: ResolvedData<T> = { items: [], source: 'none' };
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: DataSourceOptions<T>) {
+    super();
     this.#host = host;
     this.#options = options;
     this.#children = new ChildrenController(host);
@@ -75,7 +77,7 @@ export class DataSourceController<T> implements ReactiveController {
   }
 
   /** Resolves before each render, so that problems are reported outside `render()`. */
-  hostUpdate(): void {
+  override hostUpdate(): void {
     void this.value;
   }
 

@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { LedeController } from './controller.js';
 import { deliver, type DeliveryOptions, type DeliveryRequest, type DeliveryResult } from './delivery.js';
 import {
   dequeue,
@@ -36,7 +37,7 @@ export type SendOutcome = DeliveryResult | 'saved';
  * removed, and sends what waits for this element's endpoint on connect and when the browser comes
  * back online. Entries for the endpoint that the element could not have written are dropped.
  */
-export class OutboxController implements ReactiveController {
+export class OutboxController extends LedeController {
   #inflight?: NewOutboxEntry;
   #abort?: AbortController;
   #stopWatching?: () => void;
@@ -46,6 +47,7 @@ export class OutboxController implements ReactiveController {
     host: ReactiveControllerHost,
     private readonly options: OutboxControllerOptions,
   ) {
+    super();
     host.addController(this);
   }
 
@@ -59,13 +61,13 @@ export class OutboxController implements ReactiveController {
     return this.#abort?.signal;
   }
 
-  hostConnected(): void {
+  override hostConnected(): void {
     this.#abort = new AbortController();
     this.#stopKeeping = listen(window, 'pagehide', this.#keep);
     this.#stopWatching = watchOutbox(this.options.channel, this.options.onResult, this.#check);
   }
 
-  hostDisconnected(): void {
+  override hostDisconnected(): void {
     // A request still on its way is kept in the outbox, for this element's successor or the next page.
     this.#keep();
     this.#abort?.abort();
