@@ -26,5 +26,20 @@ for (const [key, value] of Object.entries({
   delegatesFocus: true,
   creationScope: {},
   renderBefore: {},
+  // What Lit reads from each property declaration (static properties) as it defines an element.
+  state: true,
+  attribute: false,
+  noAccessor: true,
+  reflect: true,
+  type: Number,
+  converter: () => 'planted',
+  hasChanged: () => false,
+  useDefault: true,
+  wrapped: true,
+  // The hooks Lit calls on each reactive controller.
+  hostConnected: 1,
+  hostDisconnected: 1,
+  hostUpdate: 1,
+  hostUpdated: 1,
 }))
   Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true, enumerable: true });
