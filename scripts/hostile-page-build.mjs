@@ -11,7 +11,8 @@
 //   element, and `(litHtmlVersions ??= []).push()` throws. Before Lit runs, a name that only an
 //   element of the page provides (not an own property of the global object, which a script would
 //   have set) is set to undefined, so Lit sees it as absent.
-// - lit-html calls `document.createElement`, `importNode`, `createTreeWalker`, `createComment`:
+// - lit-html calls `document.createElement`, `importNode`, `createTreeWalker`, `createComment`,
+//   `createTextNode` (the first text of every child binding):
 //   `<img name="createElement">` replaces those members of `document` and every element renders
 //   empty. In lit-html (and css-tag's fallback) those calls go through Document.prototype.
 //
@@ -51,7 +52,7 @@ const GLOBALS_GUARD = `for (const name of ${JSON.stringify(LIT_GLOBALS)}) if (!O
 /** lit-html's calls on the document, made through Document.prototype (named page elements cannot shadow those). */
 function protoCalls(code, lit, doc) {
   let out = code;
-  for (const method of ['createComment', 'createTreeWalker', 'createElement']) {
+  for (const method of ['createComment', 'createTreeWalker', 'createElement', 'createTextNode']) {
     const call = new RegExp(`(?<![.\\w$])${doc}\\.${method}\\(`, 'g');
     if ((out.match(call) ?? []).length !== 1) fail(`${lit} does not call ${doc}.${method} once`);
     out = out.replace(call, `Document.prototype.${method}.call(${doc},`);

@@ -53,6 +53,7 @@ export const CLOBBERING = `<div hidden>
     'importNode',
     'createTreeWalker',
     'createComment',
+    'createTextNode',
     'title',
     'querySelector',
     'baseURI',
