@@ -20,6 +20,11 @@ import { themeStyles } from './theme.js';
 
 let nextId = 0;
 
+/** Where lit-html clones templates: the document's importNode from Document.prototype, never a page element. */
+const CREATION_SCOPE = options({
+  importNode: (node: Node, deep?: boolean) => Document.prototype.importNode.call(document, node, deep),
+});
+
 /**
  * Every option Lit reads from a property declaration (@lit/reactive-element 2.1: `createProperty`,
  * attribute conversion, reflection, `requestUpdate`; `wrapped` is its own, set on a copy).
@@ -60,9 +65,11 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
 
   // Lit hands these to the platform and reads them itself: without a prototype, a page's
   // `Object.prototype.slotAssignment`, `.delegatesFocus`, `.creationScope` or `.renderBefore` is not an option.
+  // lit-html clones each template with `(creationScope ?? document).importNode()`: the page's
+  // `<img name="importNode">` replaces the document's, and every element rendered empty.
   static override shadowRootOptions = options<ShadowRootInit>({ mode: 'open' });
   /** @internal */
-  override readonly renderOptions = options<RenderOptions>({ host: this });
+  override readonly renderOptions = options<RenderOptions>({ host: this, creationScope: CREATION_SCOPE });
 
   /**
    * Lit creates the reactive properties here, from `static properties`: it gets them as
