@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { composeName, nameText } from '../core/accessible-name.js';
 import { options } from '../core/own.js';
 import { attribute, canonicalUrl, documentTitle, elementById } from '../core/page.js';
 import { remember } from '../core/remember.js';
@@ -360,7 +361,14 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
             >
               ${icon}${label}
             </button>`
-      }${brand ? this.nameText(name, this.compose('shareOn', { network: brand })) : nothing}${
+      }${
+        brand
+          ? nameText(
+              name,
+              composeName(this.resolvedStrings.shareOn, (words) => this.mark(words, 'shareOn'), { network: brand }),
+            )
+          : nothing
+      }${
         network === 'mastodon' && this.instance
           ? html` <button
               part="mastodon-server"
@@ -412,11 +420,11 @@ export class LedeCommentPrompt extends LedeElement<CommentPromptStrings> {
           ? html`<ul part="share-list" aria-labelledby="share-name">
                 ${this.#tokens.map((network) => this.#renderShare(network, data))}
               </ul>
-              ${this.nameText('share-name', this.say('share'))}`
+              ${nameText('share-name', this.say('share'))}`
           : nothing
       }${
         this.copyFallback
-          ? html`<input part="copy-input" readonly aria-labelledby="copy-name" .value=${data.url} />${this.nameText(
+          ? html`<input part="copy-input" readonly aria-labelledby="copy-name" .value=${data.url} />${nameText(
                 'copy-name',
                 this.say('copy'),
               )}`

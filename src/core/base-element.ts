@@ -2,7 +2,6 @@ import {
   html,
   isServer,
   LitElement,
-  type PropertyDeclaration,
   type PropertyDeclarations,
   type PropertyValues,
   type RenderOptions,
@@ -12,7 +11,7 @@ import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
-import { bare, isRecord, options, own } from './own.js';
+import { bare, isRecord, options } from './own.js';
 import { firstUpdate } from './first-update.js';
 import { resolveLang } from './locale.js';
 import { format, mergeStrings, translationFor, type Strings } from './strings.js';
@@ -26,35 +25,14 @@ const CREATION_SCOPE = options({
 });
 
 /**
- * Every option Lit reads from a property declaration (@lit/reactive-element 2.1: `createProperty`,
- * attribute conversion, reflection, `requestUpdate`; `wrapped` is its own, set on a copy).
- */
-const DECLARATION_KEYS = [
-  'state',
-  'attribute',
-  'type',
-  'converter',
-  'reflect',
-  'noAccessor',
-  'useDefault',
-  'hasChanged',
-  'wrapped',
-] as const;
-
-/**
- * `declarations` as Lit should see them: each one without a prototype, holding its own options
- * only (each key Lit reads present, undefined when not given). Lit reads the options with plain
- * property reads, so a page's `Object.prototype.state = true` (or `attribute`, `noAccessor`,
- * `type`, `converter`, `hasChanged`…), set before Lede loads, would otherwise be an option of every
- * property: attributes ignored or read as numbers, no re-render on change, every value reflected.
+ * `declarations` as Lit should see them: each one a copy without a prototype, so an option it
+ * does not give reads as undefined. Lit reads the options with plain property reads (and copies
+ * a declaration with `Object.create`), so a page's `Object.prototype.state = true` (or `attribute`,
+ * `noAccessor`, `type`, `converter`, `hasChanged`…), set before Lede loads, would otherwise be an
+ * option of every property: attributes ignored or read as numbers, no re-render, every value reflected.
  */
 const ownDeclarations = (declarations: PropertyDeclarations): PropertyDeclarations =>
-  bare(
-    Reflect.ownKeys(declarations).map((name) => [
-      name,
-      bare<PropertyDeclaration>(DECLARATION_KEYS.map((key) => [key, own(own(declarations, name), key)])),
-    ]),
-  );
+  bare(Object.entries(declarations).map(([name, declaration]) => [name, bare(Object.entries(declaration))]));
 
 /**
  * What every Lede element shares: the theme, the heading level, replaceable strings, the
@@ -159,28 +137,6 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
     key = (Object.keys(this.defaultStrings) as (keyof S)[]).find((k) => this.resolvedStrings[k] === text),
   ): string | TemplateResult {
     return text && this.#fallback.has(key as string) ? html`<span lang="en" dir="ltr">${text}</span>` : text;
-  }
-
-  /**
-   * Text `key` with its `{placeholders}` replaced by `values` (text or templates, left unmarked:
-   * the caller marks them), the template's own words marked as English like `say`. For accessible
-   * names: an attribute cannot carry a language, so a name with English words is built from
-   * marked text nodes and referenced by `aria-labelledby`.
-   */
-  protected compose(key: keyof S & string, values: Record<string, unknown>): unknown[] {
-    return this.resolvedStrings[key].split(/(\{\w+\})/).map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (name && Object.hasOwn(values, name)) return values[name];
-      return /\p{L}/u.test(part) ? this.mark(part, key) : part;
-    });
-  }
-
-  /**
-   * The text of an accessible name, for `aria-labelledby="<id>"`: out of sight and of the reading
-   * order, yet laid out, so that its marked words join without a space added (as a `hidden` one would).
-   */
-  protected nameText(id: string, content: unknown): TemplateResult {
-    return html`<span id=${id} class="visually-hidden" aria-hidden="true">${content}</span>`;
   }
 
   #resolveStrings(): void {

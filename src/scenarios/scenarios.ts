@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { composeName, nameText } from '../core/accessible-name.js';
 import { remember } from '../core/remember.js';
 import { LedeElement } from '../core/base-element.js';
 import { DataSourceController, type DataSource } from '../core/data-source.js';
@@ -388,7 +389,13 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
                 >
                   ${this.say('vote')}
                 </button>
-                ${this.nameText(`vote${i}`, this.compose('voteName', { vote: this.say('vote'), title: s.title }))}`
+                ${nameText(
+                  `vote${i}`,
+                  composeName(this.resolvedStrings.voteName, (words) => this.mark(words, 'voteName'), {
+                    vote: this.say('vote'),
+                    title: s.title,
+                  }),
+                )}`
             : nothing
         }
       </li>`;
