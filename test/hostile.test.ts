@@ -4,6 +4,7 @@
 // (The same page against the script-tag files: test/bundle/hostile.bundle-test.ts.)
 import { expect, fixture, html } from '@open-wc/testing';
 import { deliver, retryAfterMs, MAX_MESSAGE_LENGTH } from '../src/core/delivery.js';
+import { intl } from '../src/core/intl.js';
 import { clearOutbox, enqueue, pending } from '../src/core/outbox.js';
 import { mergeStrings } from '../src/core/strings.js';
 import '../src/index.js';
@@ -103,6 +104,63 @@ describe('a hostile page', () => {
       expect(request!.method).to.equal('GET');
       expect(request!.headers.cookie).to.contain('lede-hostile=1');
       document.cookie = 'lede-hostile=; path=/; max-age=0';
+    });
+
+    it('a page’s toJSON (Array.prototype.toJSON as old Prototype.js has it, Object.prototype.toJSON) changes no body and loses no signup', async () => {
+      await session.fail('signup', { status: 503 });
+      // Prototype.js 1.6 gives arrays a toJSON that returns a string (JSON.stringify then encodes it twice).
+      Object.defineProperty(Array.prototype, 'toJSON', {
+        value(this: unknown[]) {
+          return `[${this.join(', ')}]`;
+        },
+        configurable: true,
+        writable: true,
+      });
+      restore = pollute({ toJSON: () => 'planted' });
+      let saved: string[] = [];
+      let subscribers: string[] = [];
+      let vote = '';
+      let formatters: string[] = [];
+      try {
+        const el = await fixture<LedeNewsletter>(
+          html`<lede-newsletter
+            action=${session.url('signup')}
+            min-fill-time="0"
+            .delivery=${{ retries: 0 }}
+          ></lede-newsletter>`,
+        );
+        await submit(el, 'kept@example.com');
+        await until(() => /saved|Check|wrong/i.test(statusOf(el)), 'the signup to be kept').catch(() => undefined);
+        saved = pending('newsletter').map((entry) => entry.request.body ?? '');
+        // Back on the page: what waited is sent, with the address in its body.
+        el.remove();
+        document.body.append(el);
+        await until(async () => (await session.log()).subscribers.length > 0, 'the kept signup').catch(() => undefined);
+        subscribers = (await session.log()).subscribers.map((s) => s.email);
+        const scenarios = await fixture<LedeScenarios>(
+          html`<lede-scenarios
+            article-id="tojson"
+            vote-endpoint=${session.url('votes')}
+            .scenarios=${[
+              { title: 'A', summary: 'S' },
+              { title: 'B', summary: 'S' },
+            ]}
+          ></lede-scenarios>`,
+        );
+        shadow(scenarios).querySelector<HTMLButtonElement>('button[part=vote]')!.click();
+        await until(() => scenarios.status !== 'sending' && scenarios.status !== 'idle', 'the vote');
+        vote = scenarios.status;
+        formatters = ([{ style: 'percent' }, { notation: 'compact' }] as Record<string, string>[]).map((options) =>
+          intl(Intl.NumberFormat, 'en', options).format(1234),
+        );
+      } finally {
+        delete (Array.prototype as { toJSON?: unknown }).toJSON;
+        restore();
+      }
+      expect(saved.map((body) => (JSON.parse(body) as { email?: string }).email)).to.deep.equal(['kept@example.com']);
+      expect(subscribers).to.deep.equal(['kept@example.com']);
+      expect(vote).to.equal('voted');
+      expect(formatters).to.deep.equal(['123,400%', '1.2K']);
     });
 
     it('controller hooks from Object.prototype are not called: every element connects, updates and disconnects', async () => {

@@ -1,4 +1,4 @@
-import { options as bare } from './own.js';
+import { options as bare, toJson } from './own.js';
 
 const formatters = new Map<string, object>();
 
@@ -13,7 +13,7 @@ export function intl<T extends object>(
   lang: string,
   options?: Record<string, string>,
 ): T {
-  const key = `${Kind.name} ${lang} ${JSON.stringify(options)}`;
+  const key = `${Kind.name} ${lang} ${toJson(options)}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = new Kind(lang, options && bare({ ...options }))));
   return formatter;

@@ -1,5 +1,5 @@
 import { deliver, type DeliveryRequest, type DeliveryResult } from './delivery.js';
-import { isRecord, own } from './own.js';
+import { isRecord, own, toJson } from './own.js';
 import { httpUrl, listen } from './page.js';
 
 /**
@@ -91,7 +91,7 @@ function readAll(now = Date.now()): OutboxEntry[] {
 
 function writeAll(entries: OutboxEntry[]): boolean {
   try {
-    if (entries[0]) localStorage.setItem(STORAGE_KEY, JSON.stringify(entries));
+    if (entries[0]) localStorage.setItem(STORAGE_KEY, toJson(entries));
     else localStorage.removeItem(STORAGE_KEY);
     return true;
   } catch {

@@ -26,6 +26,7 @@ import { consentNodes, visibleText } from './consent.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
 import { query } from '../core/page.js';
+import { toJson } from '../core/own.js';
 import { answers, pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
 
 /** What a signup sends, and the `detail` of `lede-subscribe`. */
@@ -140,7 +141,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
    * `LedeNewsletter.adapters.myesp = (signup, action) => ({ url: action, headers: {…}, body: … })`.
    */
   static adapters: Record<string, NewsletterAdapter> = {
-    json: (signup, action) => post(action, 'application/json', JSON.stringify(signup)),
+    json: (signup, action) => post(action, 'application/json', toJson(signup)),
     form: (signup, action) =>
       post(action, 'application/x-www-form-urlencoded', `${new URLSearchParams(signup as never)}`),
   };

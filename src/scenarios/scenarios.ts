@@ -17,7 +17,7 @@ import { renderHeading, type HeadingLevel } from '../core/heading.js';
 import { intl } from '../core/intl.js';
 import { resolveLang } from '../core/locale.js';
 import { OutboxController } from '../core/outbox-controller.js';
-import { parseOwnJson } from '../core/own.js';
+import { parseOwnJson, toJson } from '../core/own.js';
 import { canonicalUrl } from '../core/page.js';
 import { format } from '../core/strings.js';
 import { countOf, readCounts, scenariosFromList, validateScenarios, type Scenario } from './data.js';
@@ -78,7 +78,7 @@ function isVoteRequest({ headers, body }: DeliveryRequest): boolean {
   try {
     const { articleId, scenarioId, readerId = '', ...rest } = parseOwnJson(body!) as Record<string, unknown>;
     return (
-      JSON.stringify(headers) === '{"Content-Type":"application/json"}' &&
+      toJson(headers) === '{"Content-Type":"application/json"}' &&
       [articleId, scenarioId, readerId].every((id) => typeof id === 'string') &&
       !Object.keys(rest).length
     );
@@ -303,7 +303,7 @@ export class LedeScenarios extends LedeElement<ScenariosStrings> {
     const request = {
       url: this.voteEndpoint!,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ articleId, scenarioId, readerId: readerId() }),
+      body: toJson({ articleId, scenarioId, readerId: readerId() }),
     };
     const result = await this.#outbox.send(request, newIdempotencyKey(), { articleId, scenarioId });
     if (result === 'saved') {
