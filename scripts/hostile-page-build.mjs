@@ -19,7 +19,9 @@
 // - lit-html creates its Trusted Types policy `lit-html` as it starts; a second copy of the bundle
 //   on the page threw `Policy with name "lit-html" already exists` before Lede's duplicate guard
 //   could warn. A later copy now reuses the first copy's policy (same identity `createHTML`), so
-//   it starts quietly, and Lede's guard warns once.
+//   it starts quietly, and Lede's guard warns once. A policy that cannot be made leaves lit-html
+//   without one: in a browser without Trusted Types, `<img id="trustedTypes">` is what lit-html
+//   reads as `trustedTypes`, and its createPolicy() threw as Lit started.
 //
 // Each rewrite checks that it found exactly what it expects, and fails the build otherwise: a new
 // version of rolldown or Lit must be looked at, not silently left unprotected.

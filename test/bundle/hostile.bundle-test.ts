@@ -50,6 +50,17 @@ for (const [page, file] of Object.entries(FILES)) {
       expect(win.__problems).to.deep.equal([]);
     });
 
+    it('in a browser without Trusted Types, with <img id="trustedTypes"> on the page, renders every element', async () => {
+      const win = await openPage(`hostile-no-trusted-types-${page}`);
+      expect('trustedTypes' in win && Object.hasOwn(win, 'trustedTypes'), 'the browser has no Trusted Types').to.be
+        .false;
+      await expectEveryElementRendered(win);
+      const article = win.Document.prototype.getElementById.call(win.document, 'clobbered-content') as LedeLike;
+      await until(() => Boolean(article.shadowRoot!.querySelector('[part=body] p')), 'the sanitized body');
+      await new Promise((resolve) => win.requestAnimationFrame(resolve));
+      expect(win.__problems).to.deep.equal([]);
+    });
+
     it('loaded twice under enforced Trusted Types, the second copy is a quiet no-op that warns once', async () => {
       const win = await openPage(`twice-${page}`);
       await expectEveryElementRendered(win);

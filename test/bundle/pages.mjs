@@ -45,6 +45,8 @@ export const CLOBBERING = `<div hidden>
     'litElementPolyfillSupport',
     'litElementHydrateSupport',
     'ShadyCSS',
+    // Read by lit-html as it starts: only an element where the browser has no Trusted Types.
+    'trustedTypes',
   ]
     .map((id) => `<img id="${id}" alt="">`)
     .join('')}
@@ -81,12 +83,12 @@ export const CLOBBERING = `<div hidden>
 
 export function writeBundlePages(dir = 'test/bundle/pages') {
   mkdirSync(dir, { recursive: true });
-  const write = (name, { head = '', end = '', main }) =>
+  const write = (name, { head = '', end = '', main, csp = true }) =>
     writeFileSync(
       `${dir}/${name}.html`,
       demoPage({
         title: `Lede script tag: ${name}`,
-        csp: true,
+        csp,
         head: `<link rel="stylesheet" href="/dist/lede.css" />\n    <script src="/test/bundle/record-errors.js"></script>\n    ${head}`,
         end,
         ...(main ? { main } : {}),
@@ -99,6 +101,13 @@ export function writeBundlePages(dir = 'test/bundle/pages') {
     write(`hostile-${name}`, {
       head: `<script src="/test/bundle/hostile-setup.js"></script>\n    ${head}`,
       end: CLOBBERING + end,
+    });
+    // The same in a browser without Trusted Types (and so no policy to require): there the page's
+    // <img id="trustedTypes"> is what window.trustedTypes names.
+    write(`hostile-no-trusted-types-${name}`, {
+      head: `<script src="/test/bundle/no-trusted-types.js"></script>\n    <script src="/test/bundle/hostile-setup.js"></script>\n    ${head}`,
+      end: CLOBBERING + end,
+      csp: false,
     });
     // Two copies of the same file (two URLs) under enforced Trusted Types: the second is a quiet no-op.
     const copy = (tags) => tags.replace(/(\/dist\/[\w.]+\.js)/, '$1?copy=2');
