@@ -8,7 +8,7 @@ import { intl } from '../src/core/intl.js';
 import { clearOutbox, enqueue, pending } from '../src/core/outbox.js';
 import { mergeStrings } from '../src/core/strings.js';
 import '../src/index.js';
-import type { LedeCommentPrompt, LedeNewsletter, LedeScenarios, LedeStory } from '../src/index.js';
+import type { LedeArticle, LedeCommentPrompt, LedeNewsletter, LedeScenarios, LedeStory } from '../src/index.js';
 import { validateScenarios } from '../src/scenarios/data.js';
 import { validate, type Schema } from '../src/story/validate.js';
 import schema from '../src/story/schema.json';
@@ -161,6 +161,45 @@ describe('a hostile page', () => {
       expect(subscribers).to.deep.equal(['kept@example.com']);
       expect(vote).to.equal('voted');
       expect(formatters).to.deep.equal(['123,400%', '1.2K']);
+    });
+
+    it('delivery options the host did not give are not read from Object.prototype (a kept signup waits its 30 days)', async () => {
+      await session.fail('signup', { status: 503 });
+      restore = pollute({ keepFor: 1 });
+      const el = await fixture<LedeNewsletter>(
+        html`<lede-newsletter
+          action=${session.url('signup')}
+          min-fill-time="0"
+          .delivery=${{ retries: 0 }}
+        ></lede-newsletter>`,
+      );
+      await submit(el, 'waits@example.com');
+      await until(() => /saved/.test(statusOf(el)), 'the signup to be saved');
+      const [entry] = pending('newsletter');
+      expect(Math.round((entry!.expiresAt - entry!.createdAt) / 86_400_000)).to.equal(30);
+    });
+
+    it('an article from src shows only the fields its source has (no byline or dek from Object.prototype)', async () => {
+      const src = await session.page('plain', '<p>Body from src.</p>');
+      restore = pollute({ byline: 'Planted byline', dek: 'Planted dek', headline: 'Planted headline' });
+      const el = await fixture<LedeArticle>(html`<lede-article src=${src}></lede-article>`);
+      await until(() => text(el, '[part=body]').includes('Body from src'), 'the body');
+      expect(text(el, '[part=base]')).not.to.contain('Planted');
+    });
+
+    it('share targets without a link (copy, native) take none from Object.prototype', async () => {
+      restore = pollute({
+        copy: ['Evil', 'https://evil.example/?u={u}'],
+        native: ['Evil', 'https://evil.example/?u={u}'],
+      });
+      const el = await fixture<LedeCommentPrompt>(html`<lede-comment-prompt share="copy x"></lede-comment-prompt>`);
+      const links = [...shadow(el).querySelectorAll('[part=share-link]')].map(
+        (link) => `${link.getAttribute('data-network')} ${link.getAttribute('href') ?? 'button'}`,
+      );
+      expect(links.map((link) => link.replace(/ https:\/\/x\.com\/.*/, ' https://x.com/…'))).to.deep.equal([
+        'copy button',
+        'x https://x.com/…',
+      ]);
     });
 
     it('controller hooks from Object.prototype are not called: every element connects, updates and disconnects', async () => {

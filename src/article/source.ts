@@ -1,3 +1,4 @@
+import { bare } from '../core/own.js';
 import { fetchSource, parseSourceJson, SourceError } from '../core/source.js';
 
 /** The article fields a Lede document can supply. */
@@ -12,10 +13,11 @@ export interface LoadedSource {
 /** Fetches `src`: an HTML fragment or a Lede document (JSON), told apart by the content type. */
 export async function loadSource(src: string, signal: AbortSignal): Promise<LoadedSource> {
   const { type, text } = await fetchSource(src, signal);
-  if (/html/i.test(type)) return { kind: 'html', body: text, fields: {} };
+  // Fields without a prototype: a page's `Object.prototype.byline` is no field of the article.
+  if (/html/i.test(type)) return { kind: 'html', body: text, fields: bare() };
   if (!/json/i.test(type)) throw new SourceError('invalid-document', `is ${type || 'untyped'}, not HTML or JSON`);
   const doc = parseSourceJson(text) as Record<string, unknown> | null;
-  const fields: ArticleFields = {};
+  const fields: ArticleFields = bare();
   let body = '';
   for (const key of ['body', 'headline', 'dek', 'byline', 'published', 'updated'] as const) {
     const value = doc?.[key];

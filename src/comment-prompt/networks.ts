@@ -1,3 +1,4 @@
+import { options } from '../core/own.js';
 /** What a share link carries: the page's URL and title, hashtags without `#`, and an X handle without `@`. */
 export interface ShareData {
   url: string;
@@ -57,7 +58,8 @@ export function postText(data: ShareData, limit = Infinity): string {
  * `{b}` the same within Bluesky's 300 graphemes, `{e}` an email body. An `&name={x}` whose value
  * is empty is left out.
  */
-export const intents: Partial<Record<ShareNetwork, [brand: string, url: string]>> = {
+// Without a prototype: `copy` and `native` have no intent, whatever a page put on Object.prototype.
+export const intents: Partial<Record<ShareNetwork, [brand: string, url: string]>> = options({
   x: ['X', 'https://x.com/intent/post?text={t}&url={u}&hashtags={h}&via={a}'],
   bluesky: ['Bluesky', 'https://bsky.app/intent/compose?text={b}'],
   mastodon: ['Mastodon', 'https://{i}/share?text={p}'],
@@ -69,7 +71,7 @@ export const intents: Partial<Record<ShareNetwork, [brand: string, url: string]>
   telegram: ['Telegram', 'https://t.me/share/url?url={u}&text={t}'],
   pinterest: ['Pinterest', 'https://www.pinterest.com/pin/create/button/?url={u}&description={t}'],
   email: ['', 'mailto:?subject={t}&body={e}'],
-};
+});
 
 export const networks = [...Object.keys(intents), 'copy', 'native'] as ShareNetwork[];
 

@@ -26,7 +26,7 @@ import { consentNodes, visibleText } from './consent.js';
 import { isEmail } from './email.js';
 import { newsletterStyles } from './newsletter.styles.js';
 import { query } from '../core/page.js';
-import { toJson } from '../core/own.js';
+import { own, toJson } from '../core/own.js';
 import { answers, pageSource, resolveEndpoint, takeReturnedSignup } from './page.js';
 
 /** What a signup sends, and the `detail` of `lede-subscribe`. */
@@ -233,7 +233,7 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       typeof body === 'string' &&
       body.includes('@'),
     onResult: (entry, result) => this.#settle(result, entry.meta?.email as string),
-    maxAge: () => this.delivery?.keepFor,
+    maxAge: () => own(this.delivery, 'keepFor') as number | undefined,
   });
 
   protected get defaultStrings(): NewsletterStrings {
@@ -358,8 +358,9 @@ export class LedeNewsletter extends LedeElement<NewsletterStrings> {
       if (!probing || first.ok || first.outcome !== 'unavailable' || first.reason === 'aborted') return first;
       blocked = first.reason === 'network' && (await answers(request.url, signal));
       if (blocked) return first;
-      await new Promise((resolve) => setTimeout(resolve, options.backoff ?? 600));
-      return deliver(request, { ...options, retries: Math.max(0, (options.retries ?? 3) - 1) });
+      await new Promise((resolve) => setTimeout(resolve, (own(options, 'backoff') as number | undefined) ?? 600));
+      const retries = (own(options, 'retries') as number | undefined) ?? 3;
+      return deliver(request, { ...options, retries: Math.max(0, retries - 1) });
     });
     this.busy = false;
     if (!result.ok && result.outcome === 'unavailable' && result.reason === 'aborted') return; // Kept in the outbox already.
