@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { deliver, retryAfterMs, MAX_MESSAGE_LENGTH } from '../src/core/delivery.js';
 import { intl } from '../src/core/intl.js';
 import { clearOutbox, enqueue, pending } from '../src/core/outbox.js';
-import { mergeStrings } from '../src/core/strings.js';
+import { mergeStrings, registerTranslation } from '../src/core/strings.js';
 import '../src/index.js';
 import type { LedeArticle, LedeCommentPrompt, LedeNewsletter, LedeScenarios, LedeStory } from '../src/index.js';
 import { validateScenarios } from '../src/scenarios/data.js';
@@ -200,6 +200,19 @@ describe('a hostile page', () => {
         'copy button',
         'x https://x.com/…',
       ]);
+    });
+
+    it('a registered translation without an element’s texts takes none from Object.prototype', async () => {
+      registerTranslation({ lang: 'xx', 'lede-article': { toc: 'Xx' } });
+      restore = pollute({ 'lede-key-points': { heading: 'Planted heading' } });
+      const el = await fixture(
+        html`<lede-key-points lang="xx"
+          ><ul>
+            <li>One</li>
+          </ul></lede-key-points
+        >`,
+      );
+      expect(text(el, 'h2')).to.equal('Key points');
     });
 
     it('controller hooks from Object.prototype are not called: every element connects, updates and disconnects', async () => {

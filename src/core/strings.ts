@@ -1,3 +1,5 @@
+import { own } from './own.js';
+
 /** The visible text of an element: every key can be replaced through the `strings` property or attribute. */
 export type Strings = Record<string, string>;
 
@@ -45,5 +47,6 @@ export function registerTranslation(...languages: Translation[]): void {
 /** The registered texts of element `tag` in `lang`, or in its base language. */
 export function translationFor(tag: string, lang: string): Strings | undefined {
   const code = lang.toLowerCase();
-  return (translations.get(code) ?? translations.get(code.split('-')[0]!))?.[tag as `lede-${string}`];
+  // Own texts only: a page's `Object.prototype['lede-…']` is no translation.
+  return own(translations.get(code) ?? translations.get(code.split('-')[0]!), tag) as Strings | undefined;
 }
