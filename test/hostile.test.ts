@@ -215,6 +215,34 @@ describe('a hostile page', () => {
       expect(text(el, 'h2')).to.equal('Key points');
     });
 
+    it('outbox options an element does not give are not read from Object.prototype (a kept vote and signup wait)', async () => {
+      // A wait longer than the longest backoff: kept in the outbox at once.
+      const busy = { status: 503, headers: { 'Retry-After': '100' } };
+      await session.fail('votes', busy);
+      await session.fail('signup', busy);
+      restore = pollute({ maxAge: () => 1, onKept: 1 });
+      const scenarios = await fixture<LedeScenarios>(
+        html`<lede-scenarios
+          article-id="kept"
+          vote-endpoint=${session.url('votes')}
+          .scenarios=${[
+            { title: 'A', summary: 'S' },
+            { title: 'B', summary: 'S' },
+          ]}
+        ></lede-scenarios>`,
+      );
+      shadow(scenarios).querySelector<HTMLButtonElement>('button[part=vote]')!.click();
+      await until(() => scenarios.status !== 'sending', 'the vote to settle');
+      const newsletter = await fixture<LedeNewsletter>(
+        html`<lede-newsletter action=${session.url('signup')} min-fill-time="0"></lede-newsletter>`,
+      );
+      await submit(newsletter, 'kept@example.com');
+      await until(() => /saved|wrong|not/i.test(statusOf(newsletter)), 'the signup to settle').catch(() => undefined);
+      expect(scenarios.status).to.equal('saved');
+      expect(statusOf(newsletter)).to.match(/saved/);
+      expect([pending('votes').length, pending('newsletter').length]).to.deep.equal([1, 1]);
+    });
+
     it('controller hooks from Object.prototype are not called: every element connects, updates and disconnects', async () => {
       // Lit calls `controller.hostUpdate?.()` (and hostConnected, hostUpdated, hostDisconnected) on each controller.
       restore = pollute({ hostConnected: 1, hostDisconnected: 1, hostUpdate: 1, hostUpdated: 1 });

@@ -10,6 +10,7 @@ import {
   type OutboxEntry,
   type OutboxVerdict,
 } from './outbox.js';
+import { bare } from './own.js';
 import { httpUrl, listen } from './page.js';
 
 export interface OutboxControllerOptions {
@@ -43,11 +44,12 @@ export class OutboxController extends LedeController {
   #stopWatching?: () => void;
   #stopKeeping?: () => void;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: OutboxControllerOptions,
-  ) {
+  /** The element's options, without a prototype: one it leaves out (`maxAge`, `onKept`) is not read from Object.prototype. */
+  private readonly options: OutboxControllerOptions;
+
+  constructor(host: ReactiveControllerHost, options: OutboxControllerOptions) {
     super();
+    this.options = bare(Object.entries(options));
     host.addController(this);
   }
 
