@@ -468,6 +468,61 @@ describe('a hostile page', () => {
   });
 
   describe('clobbering markup', () => {
+    it('a same-page link to a form in an article (fields named id, getRootNode) still takes the reader there', async () => {
+      const wrapper = document.createElement('div');
+      wrapper.innerHTML = `<lede-article headline="H"><p><a href="#poll">To the poll</a></p>
+        <form id="poll" action="/poll"><input type="hidden" name="id" value="3"><input name="getRootNode"></form></lede-article>`;
+      document.body.append(wrapper);
+      const article = wrapper.querySelector<LedeArticle>('lede-article')!;
+      const thrown: unknown[] = [];
+      const onError = (event: ErrorEvent) => {
+        thrown.push(event.message);
+        event.preventDefault();
+      };
+      window.addEventListener('error', onError);
+      const before = location.href;
+      let focused: string | undefined;
+      let hash = '';
+      try {
+        await article.updateComplete;
+        article.querySelector('a')!.click();
+        focused = document.activeElement?.getAttribute('id') ?? undefined; // (.id is the field named id)
+        hash = location.hash;
+      } finally {
+        window.removeEventListener('error', onError);
+        wrapper.remove();
+        history.replaceState(null, '', before);
+      }
+      expect(thrown).to.deep.equal([]);
+      expect([focused, hash]).to.deep.equal(['poll', '#poll']);
+    });
+
+    it('a comments target that is a form with fields named like its methods still gets focus', async () => {
+      const wrapper = document.createElement('div');
+      wrapper.innerHTML = `<lede-comment-prompt comments-href="#comment-form"></lede-comment-prompt>
+        <form id="comment-form" action="/comments"><input name="focus"><input name="scrollIntoView">
+          <input name="hasAttribute"><input name="tabIndex"><textarea name="comment"></textarea></form>`;
+      document.body.append(wrapper);
+      const prompt = wrapper.querySelector<LedeCommentPrompt>('lede-comment-prompt')!;
+      const thrown: unknown[] = [];
+      const onError = (event: ErrorEvent) => {
+        thrown.push(event.message);
+        event.preventDefault();
+      };
+      window.addEventListener('error', onError);
+      let focused: string | undefined;
+      try {
+        await prompt.updateComplete;
+        shadow(prompt).querySelector<HTMLAnchorElement>('[part=cta]')?.click();
+        focused = document.activeElement?.id;
+      } finally {
+        window.removeEventListener('error', onError);
+        wrapper.remove();
+      }
+      expect(thrown).to.deep.equal([]);
+      expect(focused).to.equal('comment-form');
+    });
+
     it('named images and form fields do not stop the elements reading the page', async () => {
       // Markup as a page (or a reader's comment) has it; not a Lit template, which would itself read the form's members.
       const wrapper = document.createElement('div');

@@ -259,12 +259,17 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
   /** Scrolls to an id in the body and moves focus there; false when the body has no such id. */
   goTo(fragment: string, push: boolean): boolean {
     const target = findTarget(this.renderRoot as ShadowRoot, fragment) ?? findTarget(document, fragment);
+    // The target's members through the prototypes: a form's fields (`name="id"`) replace its own.
     if (
       !target ||
-      !(target.getRootNode() === this.renderRoot || (this.contains(target) && this.bodySource === 'children'))
+      !(
+        Node.prototype.getRootNode.call(target) === this.renderRoot ||
+        (this.contains(target) && this.bodySource === 'children')
+      )
     )
       return false;
-    scrollToAndFocus(target, push ? `#${publicFragment(target.id)}` : undefined);
+    const id = Object.getOwnPropertyDescriptor(Element.prototype, 'id')!.get!.call(target) as string;
+    scrollToAndFocus(target, push ? `#${publicFragment(id)}` : undefined);
     return true;
   }
 

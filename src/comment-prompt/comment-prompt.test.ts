@@ -859,8 +859,16 @@ describe('<lede-comment-prompt>', () => {
       const target = page.querySelector<HTMLElement>('#cp-comments')!;
       target.tabIndex = 0;
       const calls: unknown[] = [];
-      target.scrollIntoView = (options?: boolean | ScrollIntoViewOptions) => void calls.push(options);
-      $<HTMLAnchorElement>(el, '[part="cta"]')!.click();
+      // Lede calls it through the prototype (a form target's fields could replace the element's own).
+      const { scrollIntoView } = Element.prototype;
+      Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+        if (this === target) calls.push({ ...(options as object) });
+      };
+      try {
+        $<HTMLAnchorElement>(el, '[part="cta"]')!.click();
+      } finally {
+        Element.prototype.scrollIntoView = scrollIntoView;
+      }
       expect(calls).to.deep.equal([{ behavior: 'smooth' }]);
       expect(document.activeElement).to.equal(target);
       expect(target.getAttribute('tabindex')).to.equal('0');
