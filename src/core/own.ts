@@ -46,20 +46,13 @@ export function ownCopy(value: unknown, seen = new WeakSet<object>()): unknown {
   return copy;
 }
 
-/** `value` with every plain object and array in it made without a prototype (for `toJson`). */
-function jsonCopy(value: unknown, seen: WeakSet<object>): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const isArray = Array.isArray(value);
-  if (!isArray && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
-    return value; // A Date, a URL…: its own toJSON is what it means.
-  if (seen.has(value)) throw new TypeError('Converting circular structure to JSON');
-  seen.add(value);
-  const copy = isArray
-    ? options(Array.from(value, (item) => jsonCopy(item, seen)))
-    : bare(Object.entries(value).map(([key, item]) => [key, jsonCopy(item, seen)] as const));
-  seen.delete(value);
-  return copy;
-}
+/** `value` with every plain object and array in it made without a prototype (for `toJson`). A Date keeps its own toJSON. */
+const jsonCopy = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? options(value.map(jsonCopy))
+    : isRecord(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value))
+      ? bare(Object.entries(value).map(([key, item]) => [key, jsonCopy(item)] as const))
+      : value;
 
 /**
  * `JSON.stringify(value)` that the page's `toJSON` cannot change. JSON.stringify calls `toJSON` on
@@ -68,4 +61,4 @@ function jsonCopy(value: unknown, seen: WeakSet<object>): unknown {
  * no entries, and its signups lost), and a polluted `Object.prototype.toJSON` replaced every body.
  * Plain objects and arrays are copied without a prototype first.
  */
-export const toJson = (value: unknown): string => JSON.stringify(jsonCopy(value, new WeakSet()));
+export const toJson = (value: unknown): string => JSON.stringify(jsonCopy(value));
