@@ -48,7 +48,8 @@ const PAGES = [
   // +0.13 KB for issue 16's English fallback marking (LedeElement.say/mark); +0.1 KB for issue 15's
   // third pass (11.99 KB: Lit's property declarations and controller hooks without a prototype,
   // lit-html's templates cloned through Document.prototype.importNode, toJSON-proof JSON).
-  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 12.05 * KB },
+  // +0.05 KB for subclasses that declare `static get properties()` or symbol-keyed properties (12.04 KB).
+  { name: 'a page with key points only', elements: ['key-points'], budget: 10 * KB, ceiling: 12.1 * KB },
   {
     name: 'a full article from HTML children (every element but the story; no DOMPurify)',
     elements: elementEntries.filter((name) => name !== 'story' && name !== 'comment-count'),
@@ -67,7 +68,7 @@ const ELEMENT_BUDGET = 4 * KB;
 // with a reachability probe and CORS-failure detection) on top of its JSON signup (issue 17): 5.27 KB.
 // Scenarios: 0.13 KB over since issue 15 (the check of stored votes, the shared failure mapping).
 // Scenarios +0.02 KB for issue 16's marked English fallback status messages.
-// Comment prompt and scenarios +0.04 KB each for issue 16's accessible names from marked text
+// Comment prompt and scenarios +0.04 KB each (0.05 KB of room) for issue 16's accessible names from marked text
 // (aria-labelledby instead of aria-label) and issue 15's share intents without a prototype.
 const ELEMENT_BUDGETS = { 'comment-prompt': 4.75 * KB, newsletter: 5.5 * KB, scenarios: 4.25 * KB };
 // The core is paid once per page; its budget keeps it from growing unnoticed (it holds the sanitizer glue, delivery and outbox,
@@ -84,7 +85,9 @@ const ELEMENT_BUDGETS = { 'comment-prompt': 4.75 * KB, newsletter: 5.5 * KB, sce
 // +0.4 KB for issues 15 and 16's last pass (10.12 KB): Lit's property declarations and controller hooks
 // without a prototype (core/controller.ts), toJSON-proof JSON (own.ts toJson), prototype reads of
 // in-page targets, translations and option bags; accessible names from marked text (core/accessible-name.ts).
-const CORE_BUDGET = 10.15 * KB;
+// +0.08 KB for the review's fixes: subclasses' `static get properties()` and symbol keys, and in-page
+// targets that are SVG or MathML elements (focus and tabIndex from the prototype that defines them).
+const CORE_BUDGET = 10.25 * KB;
 const isCore = (id) => /[\\/]src[\\/]core[\\/]/.test(id);
 
 const gzip = (data) => gzipSync(data, { level: 9 }).length;

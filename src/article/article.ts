@@ -8,7 +8,7 @@ import { intl } from '../core/intl.js';
 import { resolveLang } from '../core/locale.js';
 import { CONTENT_ID_PREFIX, loadedSanitizer, loadSanitizer } from '../core/sanitize.js';
 import { scrollToAndFocus } from '../core/scroll-to.js';
-import { createElement, listen } from '../core/page.js';
+import { createElement, getter, listen } from '../core/page.js';
 import { fragmentsOf } from '../core/url.js';
 import { reportSourceError } from '../core/source.js';
 import { articleStyles } from './article.styles.js';
@@ -268,7 +268,7 @@ export class LedeArticle extends LedeElement<ArticleStrings> {
       )
     )
       return false;
-    const id = Object.getOwnPropertyDescriptor(Element.prototype, 'id')!.get!.call(target) as string;
+    const id = getter(Element.prototype, 'id').call(target) as string;
     scrollToAndFocus(target, push ? `#${publicFragment(id)}` : undefined);
     return true;
   }

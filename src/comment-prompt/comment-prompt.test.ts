@@ -904,6 +904,32 @@ describe('<lede-comment-prompt>', () => {
       expect(document.activeElement).to.equal(wrapper.querySelector('[id="a%20b"]'));
     });
 
+    it('takes the reader to a target that is not an HTML element (an SVG chart), focus included', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <lede-comment-prompt comments-href="#cp-chart"></lede-comment-prompt>
+          <div style="height: 3000px"></div>
+          <svg id="cp-chart" width="100" height="100"><rect width="100" height="100"></rect></svg>
+          <div style="height: 3000px"></div>
+        </div>`,
+      );
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = wrapper.querySelector('lede-comment-prompt')!;
+      const target = wrapper.querySelector('svg')!;
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error);
+      window.addEventListener('error', onError);
+      try {
+        $<HTMLAnchorElement>(el, '[part="cta"]')!.click();
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+      expect(errors).to.deep.equal([]);
+      expect(document.activeElement).to.equal(target);
+      expect(target.getAttribute('tabindex')).to.equal('-1');
+      expect(Math.abs(target.getBoundingClientRect().top)).to.be.lessThan(2);
+    });
+
     it('continues with Tab from the call to action to the share links', async () => {
       const el = page.querySelector('lede-comment-prompt')!;
       $<HTMLAnchorElement>(el, '[part="cta"]')!.focus();

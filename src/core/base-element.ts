@@ -11,7 +11,7 @@ import { reportError, describeValue } from './errors.js';
 import type { LedeErrorCode } from './events.js';
 import { isHeadingLevel, type HeadingLevel } from './heading.js';
 import { parseJsonAttribute } from './json-attribute.js';
-import { bare, isRecord, options } from './own.js';
+import { bare, isRecord, options, own } from './own.js';
 import { firstUpdate } from './first-update.js';
 import { resolveLang } from './locale.js';
 import { format, mergeStrings, translationFor, type Strings } from './strings.js';
@@ -32,7 +32,7 @@ const CREATION_SCOPE = options({
  * option of every property: attributes ignored or read as numbers, no re-render, every value reflected.
  */
 const ownDeclarations = (declarations: PropertyDeclarations): PropertyDeclarations =>
-  bare(Object.entries(declarations).map(([name, declaration]) => [name, bare(Object.entries(declaration))]));
+  bare(Reflect.ownKeys(declarations).map((name) => [name, bare(Object.entries(own(declarations, name) ?? {}))]));
 
 /**
  * What every Lede element shares: the theme, the heading level, replaceable strings, the
@@ -54,8 +54,9 @@ export abstract class LedeElement<S extends Strings = Strings> extends LitElemen
    * `ownDeclarations`. (Not an override of `createProperty`, which Lit's dev build reports as deprecated.)
    */
   protected static override finalize(): void {
+    // Defined, not assigned: a subclass may declare them with `static get properties()`.
     if (Object.hasOwn(this, 'properties') && !Object.hasOwn(this, 'finalized'))
-      this.properties = ownDeclarations(this.properties);
+      Object.defineProperty(this, 'properties', options({ value: ownDeclarations(this.properties), writable: true }));
     super.finalize();
   }
 

@@ -5,7 +5,7 @@
  * Browser only: call these from lifecycle callbacks or event handlers, never on a server.
  */
 
-const getter = (proto: object, key: string): ((this: unknown) => unknown) =>
+export const getter = (proto: object, key: string): ((this: unknown) => unknown) =>
   Object.getOwnPropertyDescriptor(proto, key)!.get!;
 
 /** The document's base URL (what relative URLs in it resolve against). */
