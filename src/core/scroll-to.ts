@@ -2,11 +2,6 @@ import { options } from './own.js';
 import { attribute } from './page.js';
 import { fragmentOf } from './url.js';
 
-/**
- * Takes the reader to an in-page target the way a fragment link should, also inside shadow
- * roots: scrolls there (smoothly, unless reduced motion is asked for) and moves focus to it, so
- * that keyboard and screen-reader users continue from there; with `hash`, pushes it to history.
- */
 /** Where `target`'s own `key` is defined: HTMLElement, SVGElement or MathMLElement for `focus` and `tabIndex`. */
 function definer(target: Element, key: string): Record<string, unknown> | null {
   let proto = Object.getPrototypeOf(target) as object | null;
@@ -14,6 +9,11 @@ function definer(target: Element, key: string): Record<string, unknown> | null {
   return proto as Record<string, unknown> | null;
 }
 
+/**
+ * Takes the reader to an in-page target the way a fragment link should, also inside shadow
+ * roots: scrolls there (smoothly, unless reduced motion is asked for) and moves focus to it, so
+ * that keyboard and screen-reader users continue from there; with `hash`, pushes it to history.
+ */
 export function scrollToAndFocus(target: Element, hash?: string): void {
   // Through the prototypes: the target can be a form (`#commentform`), whose fields named `focus`
   // or `tabIndex` replace its own members. (A page's named fields live on the form, not on them.)
