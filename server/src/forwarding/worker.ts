@@ -5,6 +5,7 @@ import { ForwardError } from './errors.js';
 import { httpClient } from './http.js';
 import { SERVICES } from './services/index.js';
 import type { Adapter, ForwarderConfig, ForwardJob, ForwardPayload, HttpClient } from './types.js';
+import { PollLoop } from '../poll-loop.js';
 
 const POLL_MS = 2_000;
 const BATCH = 8;
@@ -42,11 +43,17 @@ export class ForwardWorker {
   private readonly http: HttpClient;
   private readonly secrets: string[];
   private readonly leaseMs: number;
-  private timer: NodeJS.Timeout | undefined;
   private cleanup: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new PollLoop(
+    async () => {
+      await this.drain();
+      return this.nextWake();
+    },
+    (error) => {
+      this.log(`forwarding: ${this.redact(error.message)}`);
+      return POLL_MS;
+    },
+  );
 
   constructor(
     private readonly db: Db,
@@ -74,41 +81,17 @@ export class ForwardWorker {
     await this.removeFinished();
     this.cleanup = setInterval(() => void this.removeFinished(), CLEANUP_MS);
     this.cleanup.unref();
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Something was queued: send it now rather than at the next poll. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.loop.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
     clearInterval(this.cleanup);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .then(() => this.nextWake())
-        .catch((error: Error) => {
-          this.log(`forwarding: ${this.redact(error.message)}`);
-          return POLL_MS;
-        })
-        .then((next) => {
-          this.running = undefined;
-          const wait = this.again ? 0 : next;
-          this.again = false;
-          this.schedule(wait);
-        });
-    }, delay);
-    this.timer.unref();
+    await this.loop.stop();
   }
 
   /** The next job due in the future (a retry waiting out its backoff), or the poll interval. */
@@ -125,7 +108,7 @@ export class ForwardWorker {
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       const now = Date.now();
       const due = await this.db
         .selectFrom('forward_jobs as j')
@@ -244,7 +227,7 @@ export class ForwardWorker {
         .where('status', '=', 'pending')
         .where('next_attempt_at', '>', done)
         .execute();
-      this.again = true;
+      this.loop.kick();
     }
   }
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db, Dialect } from '../db/schema.js';
 import type { QueuedMail } from './compose.js';
 import type { MailTransport } from './transport.js';
+import { PollLoop } from '../poll-loop.js';
 
 const LOCK_MS = 60_000;
 const POLL_MS = 2_000;
@@ -21,10 +22,16 @@ interface Row {
  * setting `locked_until`, and the claims of a crashed run are released at start.
  */
 export class MailWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new PollLoop(
+    async () => {
+      await (this.dialect === 'postgres' ? this.drainPostgres() : this.drainSqlite());
+      return POLL_MS;
+    },
+    (error) => {
+      this.log(`mail queue: ${error.message}`);
+      return POLL_MS;
+    },
+  );
 
   constructor(
     private readonly db: Db,
@@ -35,30 +42,16 @@ export class MailWorker {
 
   async start(): Promise<void> {
     if (this.dialect === 'sqlite') await this.db.updateTable('mail_queue').set({ locked_until: 0 }).execute();
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Something was queued: send it now rather than at the next poll. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.loop.kick();
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = (this.dialect === 'postgres' ? this.drainPostgres() : this.drainSqlite())
-        .catch((error: Error) => this.log(`mail queue: ${error.message}`))
-        .finally(() => {
-          this.running = undefined;
-          const next = this.again ? 0 : POLL_MS;
-          this.again = false;
-          this.schedule(next);
-        });
-    }, delay);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends one row; true when sent (the caller deletes it), false when it was rescheduled. */
@@ -80,7 +73,7 @@ export class MailWorker {
   }
 
   private async drainPostgres(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       const sent = await this.db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('mail_queue')
@@ -100,7 +93,7 @@ export class MailWorker {
   }
 
   private async drainSqlite(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       const now = Date.now();
       const due = await this.db
         .selectFrom('mail_queue')
@@ -112,7 +105,7 @@ export class MailWorker {
         .execute();
       if (due.length === 0) return;
       for (const row of due) {
-        if (this.stopped) return;
+        if (this.loop.stopped) return;
         const claimed = await this.db
           .updateTable('mail_queue')
           .set({ locked_until: now + LOCK_MS })
@@ -122,11 +115,5 @@ export class MailWorker {
         if (Number(claimed.numUpdatedRows) === 1) await this.deliver(row, this.db);
       }
     }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
   }
 }
